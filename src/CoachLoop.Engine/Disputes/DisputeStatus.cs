@@ -1,0 +1,8 @@
+namespace CoachLoop.Engine.Disputes;
+
+public enum DisputeStatus
+{
+    Open,
+    Upheld,
+    Overturned,
+}

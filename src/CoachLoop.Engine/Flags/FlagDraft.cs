@@ -1,0 +1,19 @@
+using CoachLoop.Engine.Coaching;
+
+namespace CoachLoop.Engine.Flags;
+
+/// <summary>A flag the rules decided to raise for one call, before it is drafted into a plan.</summary>
+/// <param name="Focus">The criterion to coach.</param>
+/// <param name="Reasons">Why, in plain words.</param>
+/// <param name="OtherGaps">Other failing criteria: noted, not coached.</param>
+/// <param name="RecentScores">The agent's recent scores on the focus criterion, oldest first, this call last.</param>
+public sealed record FlagDraft(
+    FlagKind Kind,
+    CriterionGap Focus,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<CriterionGap> OtherGaps,
+    IReadOnlyList<decimal> RecentScores,
+    int StreakLength)
+{
+    public bool Urgent => Kind == FlagKind.Compliance;
+}
