@@ -6,6 +6,12 @@ namespace CoachLoop.Engine.Rubrics;
 /// </summary>
 public sealed class Rubric
 {
+    private Rubric()
+    {
+        Key = Name = CallType = "";
+        Criteria = [];
+    }
+
     private Rubric(Guid id, string key, int version, string name, string callType, decimal overallThreshold,
         IReadOnlyList<Criterion> criteria, DateTimeOffset createdAt)
     {
@@ -21,14 +27,14 @@ public sealed class Rubric
 
     public const decimal DefaultOverallThreshold = 65m;
 
-    public Guid Id { get; }
-    public string Key { get; }
-    public int Version { get; }
-    public string Name { get; }
-    public string CallType { get; }
-    public decimal OverallThreshold { get; }
-    public IReadOnlyList<Criterion> Criteria { get; }
-    public DateTimeOffset CreatedAt { get; }
+    public Guid Id { get; private set; }
+    public string Key { get; private set; }
+    public int Version { get; private set; }
+    public string Name { get; private set; }
+    public string CallType { get; private set; }
+    public decimal OverallThreshold { get; private set; }
+    public IReadOnlyList<Criterion> Criteria { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
     public Criterion? FindCriterion(string criterionId) =>
         Criteria.FirstOrDefault(c => string.Equals(c.Id, criterionId, StringComparison.Ordinal));
