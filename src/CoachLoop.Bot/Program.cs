@@ -1,1 +1,27 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run(); public partial class Program;
+using CoachLoop.Bot.Api;
+using CoachLoop.Bot.Hosting;
+using CoachLoop.Data;
+
+if (await AdminCommands.TryRunAsync(args).ConfigureAwait(false) is { } exitCode)
+{
+    return exitCode;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCoachLoopData(builder.Configuration);
+builder.Services.AddCoachLoopEngine();
+builder.Services.AddCoachLoopApi(builder.Configuration);
+
+var app = builder.Build();
+app.UseCoachLoopApi();
+app.MapHealth();
+app.MapScoredCalls();
+app.MapRubrics();
+app.MapDirectory();
+app.MapFlags();
+app.MapReports();
+await app.RunAsync().ConfigureAwait(false);
+return 0;
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,45 @@
+using CoachLoop.Data.Records;
+using CoachLoop.Engine.Coaching;
+using CoachLoop.Engine.Flags;
+using CoachLoop.Engine.FollowUps;
+
+namespace CoachLoop.Bot.Api;
+
+/// <summary>A flag as the API shows it, with its plan and, for one flag, its audited history.</summary>
+internal sealed record FlagView(
+    Guid Id,
+    FlagKind Kind,
+    bool Urgent,
+    FlagStatus Status,
+    Guid AgentId,
+    Guid? TeamId,
+    string CallId,
+    DateTimeOffset CallTime,
+    string CriterionId,
+    decimal Weight,
+    decimal Score,
+    decimal Threshold,
+    int RubricVersion,
+    ActionPlan Plan,
+    DateOnly FollowUpDate,
+    int Cycle,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset UpdatedAt,
+    CoachingSession? Session,
+    FollowUpResult? LastFollowUp,
+    string? ClosingNote,
+    IReadOnlyList<HistoryEntry>? History)
+{
+    public static FlagView From(Flag f, IReadOnlyList<AuditEntry>? history = null) =>
+        new(f.Id, f.Kind, f.Urgent, f.Status, f.AgentId, f.TeamId, f.CallId, f.CallTime, f.CriterionId, f.Weight, f.Score, f.Threshold,
+            f.RubricVersion, f.Plan, f.FollowUpDate, f.Cycle, f.RaisedAt, f.UpdatedAt, f.Session, f.LastFollowUp, f.ClosingNote,
+            history?.Select(HistoryEntry.From).ToList());
+}
+
+/// <summary>One audited change: who, in which role, through which channel, before and after.</summary>
+internal sealed record HistoryEntry(DateTimeOffset At, string Action, string Actor, Guid? ActorId, string Role, string Channel,
+    string? Before, string? After, string? Detail)
+{
+    public static HistoryEntry From(AuditEntry a) =>
+        new(a.At, a.Action, a.ActorName, a.ActorPersonId, a.ActorRole, a.Channel, a.Before, a.After, a.Detail);
+}

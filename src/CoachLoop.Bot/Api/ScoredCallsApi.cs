@@ -1,0 +1,113 @@
+using System.Text.Json;
+using CoachLoop.Engine.Calls;
+using CoachLoop.Engine.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace CoachLoop.Bot.Api;
+
+/// <summary>
+/// <c>POST /api/v1/scored-calls</c>: one call, or a batch as <c>{"calls": [...]}</c>. Idempotent on
+/// (source, call id). A batch answers per item; each item is its own transaction.
+/// </summary>
+internal static class ScoredCallsApi
+{
+    public const int MaxBatch = 500;
+
+    public static void MapScoredCalls(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/scored-calls").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy)
+            .WithTags("Scored calls");
+        group.MapPost("/", PostAsync).WithName("PostScoredCalls").Accepts<ScoredCallDto>("application/json")
+            .Produces<CallReceipt>(201).Produces<BatchResult>(200).ProducesValidationProblem().ProducesProblem(409);
+        group.MapGet("/{source}/{callId}", GetAsync).WithName("GetScoredCall");
+    }
+
+    private static async Task<IResult> PostAsync(HttpRequest request, ScoredCallIntake intake, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        CancellationToken ct)
+    {
+        var (parsed, parseError) = await JsonBody.ParseAsync(request, ct).ConfigureAwait(false);
+        if (parsed is not { } body)
+        {
+            return Problems.Validation([parseError!]);
+        }
+
+        var options = json.Value.SerializerOptions;
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("calls", out var calls))
+        {
+            return await BatchAsync(calls, intake, options, ct).ConfigureAwait(false);
+        }
+
+        var (result, _) = await IngestOneAsync(body, "", intake, options, ct).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            IntakeOutcome.Accepted => TypedResults.Created($"/api/v1/scored-calls/{Uri.EscapeDataString(result.Receipt!.Source)}/{Uri.EscapeDataString(result.Receipt.CallId)}", result.Receipt),
+            IntakeOutcome.Duplicate => TypedResults.Ok(result.Receipt),
+            IntakeOutcome.Conflict => TypedResults.Problem(statusCode: 409, title: "Call already received with different content",
+                detail: result.Errors[0].Message + ". Send a new call id for a re-scored call.", type: "urn:coachloop:call.conflict"),
+            _ => Problems.Validation(result.Errors),
+        };
+    }
+
+    private static async Task<IResult> BatchAsync(JsonElement calls, ScoredCallIntake intake, JsonSerializerOptions options, CancellationToken ct)
+    {
+        if (calls.ValueKind != JsonValueKind.Array)
+        {
+            return Problems.Validation("calls", "must be an array of scored calls");
+        }
+
+        var count = calls.GetArrayLength();
+        if (count is 0 or > MaxBatch)
+        {
+            return Problems.Validation("calls", $"must hold between 1 and {MaxBatch} calls, held {count}");
+        }
+
+        var items = new List<BatchItem>(count);
+        var index = 0;
+        foreach (var element in calls.EnumerateArray())
+        {
+            var (result, _) = await IngestOneAsync(element, $"calls[{index}].", intake, options, ct).ConfigureAwait(false);
+            items.Add(new BatchItem(index, result.Outcome.ToString().ToLowerInvariant(), result.Receipt,
+                result.Errors.Count == 0 ? null : Problems.ToDictionary(result.Errors)));
+            index++;
+        }
+
+        return TypedResults.Ok(new BatchResult(
+            items.Count(i => i.Status is "accepted" or "duplicate"), items.Count(i => i.Status is "invalid" or "conflict"), items));
+    }
+
+    private static async Task<(IntakeResult Result, ScoredCall? Call)> IngestOneAsync(JsonElement element, string prefix,
+        ScoredCallIntake intake, JsonSerializerOptions options, CancellationToken ct)
+    {
+        var (dto, bindError) = JsonBody.Bind<ScoredCallDto>(element, options, prefix);
+        if (dto is null)
+        {
+            return (IntakeResult.Invalid([bindError ?? new ValidationError(prefix + "body", "is required")]), null);
+        }
+
+        var (call, errors) = dto.ToScoredCall();
+        if (call is null)
+        {
+            return (IntakeResult.Invalid(Prefixed(errors, prefix)), null);
+        }
+
+        var result = await intake.IngestAsync(call, ct).ConfigureAwait(false);
+        return (result with { Errors = Prefixed(result.Errors, prefix) }, call);
+    }
+
+    private static async Task<Results<Ok<CallReceipt>, ProblemHttpResult>> GetAsync(string source, string callId,
+        ICallIntakeStore store, CancellationToken ct)
+    {
+        var stored = await store.FindCallAsync(source, callId, ct).ConfigureAwait(false);
+        return stored is null
+            ? TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"No call '{callId}' from '{source}'.")
+            : TypedResults.Ok(stored.Receipt);
+    }
+
+    private static List<ValidationError> Prefixed(IEnumerable<ValidationError> errors, string prefix) =>
+        errors.Select(e => e with { Field = prefix + e.Field }).ToList();
+}
+
+internal sealed record BatchItem(int Index, string Status, CallReceipt? Receipt, IDictionary<string, string[]>? Errors);
+
+internal sealed record BatchResult(int Accepted, int Refused, IReadOnlyList<BatchItem> Items);

@@ -1,0 +1,29 @@
+using CoachLoop.Data.Modeling;
+using CoachLoop.Engine.Flags;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoachLoop.Data.Configurations;
+
+internal sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
+{
+    public void Configure(EntityTypeBuilder<Flag> builder)
+    {
+        builder.ToTable("Flags");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Ignore(f => f.PendingChanges);
+        builder.Ignore(f => f.IsOpen);
+        builder.Property(f => f.CallId).HasMaxLength(200).IsRequired();
+        builder.Property(f => f.CriterionId).HasMaxLength(100).IsRequired();
+        builder.Property(f => f.Plan).HasJsonConversion().IsRequired();
+        builder.Property(f => f.Session).HasJsonConversion();
+        builder.Property(f => f.LastFollowUp).HasJsonConversion();
+        builder.Property(f => f.ClosingNote).HasMaxLength(2000);
+        builder.Property(f => f.Revision).IsConcurrencyToken();
+        builder.HasOne<Records.ScoredCallRecord>().WithMany().HasForeignKey(f => f.ScoredCallId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => new { f.TeamId, f.Status });
+        builder.HasIndex(f => new { f.AgentId, f.CriterionId, f.Status });
+        builder.HasIndex(f => new { f.Status, f.FollowUpDate });
+    }
+}

@@ -1,0 +1,32 @@
+using CoachLoop.Data.Migrations;
+using CoachLoop.Data.Stores;
+using CoachLoop.Engine.Calls;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CoachLoop.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>The database (SQLite by default, PostgreSQL by configuration), the migrator and the stores.</summary>
+    public static IServiceCollection AddCoachLoopData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DataOptions>()
+            .Bind(configuration.GetSection(DataOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is Postgres.")
+            .ValidateOnStart();
+        services.AddDbContext<CoachLoopDbContext>((sp, builder) =>
+            builder.UseCoachLoopDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value));
+        services.AddScoped<SchemaMigrator>();
+        services.AddScoped<ICallIntakeStore, EfCallIntakeStore>();
+        services.AddScoped<DirectoryStore>();
+        services.AddScoped<RubricStore>();
+        services.AddScoped<ApiKeyStore>();
+        services.AddScoped<CoachingQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CoachLoop.Data.Migrations;
+
+/// <summary>
+/// Applies the versioned SQL scripts embedded under Migrations/{Sqlite|Postgres}/ in order, each in
+/// its own transaction together with its row in <c>schema_migrations</c>. Hand-written scripts stand
+/// in for <c>dotnet ef</c> (its design package cannot be installed here); a test per provider checks
+/// that a migrated database matches the EF model. Safe when several hosts start at once: PostgreSQL
+/// serialises them on an advisory lock, SQLite on its write lock.
+/// </summary>
+public sealed class SchemaMigrator(CoachLoopDbContext db, ILogger<SchemaMigrator> logger)
+{
+    private const long AdvisoryLockKey = 0x436F_6163_684C_6F6F; // "CoachLoo"
+
+    public static IReadOnlyList<MigrationScript> Scripts(DatabaseProvider provider)
+    {
+        var assembly = typeof(SchemaMigrator).Assembly;
+        var prefix = $"{assembly.GetName().Name}.Migrations.{provider}.";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => new MigrationScript(n[prefix.Length..^4], Read(assembly, n)))
+            .OrderBy(s => s.Version, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Applies every script not applied yet, up to and including <paramref name="targetVersion"/> when given.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(string? targetVersion = null, CancellationToken ct = default)
+    {
+        var provider = db.IsSqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync(connection, null, provider == DatabaseProvider.Sqlite
+                ? "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)"
+                : "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(100) NOT NULL PRIMARY KEY, applied_at timestamptz NOT NULL)", ct)
+                .ConfigureAwait(false);
+            var applied = new List<string>();
+            foreach (var script in Scripts(provider))
+            {
+                if (targetVersion is not null && string.CompareOrdinal(script.Version, targetVersion) > 0)
+                {
+                    break;
+                }
+
+                if (await ApplyAsync(connection, provider, script, ct).ConfigureAwait(false))
+                {
+                    applied.Add(script.Version);
+                    logger.LogInformation("Applied schema migration {Version}", script.Version);
+                }
+            }
+
+            return applied;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> AppliedVersionsAsync(CancellationToken ct = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT version FROM schema_migrations ORDER BY version";
+            var versions = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                versions.Add(reader.GetString(0));
+            }
+
+            return versions;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> ApplyAsync(DbConnection connection, DatabaseProvider provider, MigrationScript script, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await ExecuteAsync(connection, tx, $"SELECT pg_advisory_xact_lock({AdvisoryLockKey.ToString(CultureInfo.InvariantCulture)})", ct)
+                .ConfigureAwait(false);
+        }
+
+        await using (var check = connection.CreateCommand())
+        {
+            check.Transaction = tx;
+            check.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE version = @v";
+            AddParameter(check, "@v", script.Version);
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+            {
+                await tx.RollbackAsync(ct).ConfigureAwait(false);
+                return false;
+            }
+        }
+
+        await ExecuteAsync(connection, tx, script.Sql, ct).ConfigureAwait(false);
+        await using (var record = connection.CreateCommand())
+        {
+            record.Transaction = tx;
+            record.CommandText = "INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @at)";
+            AddParameter(record, "@v", script.Version);
+            AddParameter(record, "@at", provider == DatabaseProvider.Sqlite
+                ? DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)
+                : DateTimeOffset.UtcNow);
+            await record.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+
+    private static string Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

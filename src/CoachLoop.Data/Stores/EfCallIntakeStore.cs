@@ -1,0 +1,110 @@
+using CoachLoop.Data.Modeling;
+using CoachLoop.Data.Records;
+using CoachLoop.Engine.Calls;
+using CoachLoop.Engine.Flags;
+using CoachLoop.Engine.People;
+using CoachLoop.Engine.Rubrics;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachLoop.Data.Stores;
+
+/// <summary>The intake's storage over EF Core. One SaveChanges writes the call, its scores, flags and audit rows.</summary>
+public sealed class EfCallIntakeStore(CoachLoopDbContext db) : ICallIntakeStore
+{
+    public async Task<StoredCall?> FindCallAsync(string source, string callId, CancellationToken ct)
+    {
+        var row = await db.ScoredCalls.AsNoTracking()
+            .Where(c => c.Source == source && c.CallId == callId)
+            .Select(c => new { c.ContentHash, c.ReceiptJson })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return row is null ? null : new StoredCall(row.ContentHash, JsonColumn.Deserialize<CallReceipt>(row.ReceiptJson));
+    }
+
+    public Task<Rubric?> FindRubricAsync(string key, int version, CancellationToken ct) =>
+        db.Rubrics.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key && r.Version == version, ct);
+
+    public async Task<Person?> FindAgentAsync(string agent, CancellationToken ct)
+    {
+        var trimmed = agent.Trim();
+        var byExternal = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.ExternalId == trimmed, ct).ConfigureAwait(false);
+        if (byExternal is not null)
+        {
+            return byExternal;
+        }
+
+        var email = Person.NormaliseEmail(trimmed);
+        return await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email, ct).ConfigureAwait(false);
+    }
+
+    public async Task<AgentHistory> GetHistoryAsync(Guid agentId, IReadOnlyCollection<string> criterionIds, DateTimeOffset before,
+        CancellationToken ct)
+    {
+        const int perCriterion = 10;
+        var result = new Dictionary<string, IReadOnlyList<decimal>>(StringComparer.Ordinal);
+        foreach (var criterionId in criterionIds)
+        {
+            var scores = await db.CriterionScores.AsNoTracking()
+                .Where(s => s.AgentId == agentId && s.CriterionId == criterionId && !s.Overturned && s.CallTime < before)
+                .OrderByDescending(s => s.CallTime)
+                .Select(s => s.Score)
+                .Take(perCriterion)
+                .ToListAsync(ct).ConfigureAwait(false);
+            result[criterionId] = scores;
+        }
+
+        return new AgentHistory(result);
+    }
+
+    public async Task<bool> TrySaveAsync(NewCall newCall, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(newCall);
+        var call = newCall.Call;
+        var record = new ScoredCallRecord
+        {
+            Id = newCall.ScoredCallId,
+            Source = call.Source.Trim(),
+            CallId = call.CallId.Trim(),
+            AgentId = newCall.Agent.Id,
+            CallTime = call.CallTime,
+            DurationSeconds = call.Duration is { } d ? (int)d.TotalSeconds : null,
+            Queue = call.Queue,
+            RubricId = newCall.Rubric.Id,
+            OverallScore = call.OverallScore,
+            RecordingUrl = call.RecordingUrl,
+            ContentHash = newCall.ContentHash,
+            ReceiptJson = JsonColumn.Serialize(newCall.Receipt),
+            ReceivedAt = newCall.ReceivedAt,
+        };
+        db.ScoredCalls.Add(record);
+        db.CriterionScores.AddRange(call.Scores.Select(s => new CriterionScoreRecord
+        {
+            Id = Guid.CreateVersion7(newCall.ReceivedAt),
+            ScoredCallId = record.Id,
+            AgentId = record.AgentId,
+            CriterionId = s.CriterionId,
+            Score = s.Score,
+            Quote = s.Evidence?.Quote,
+            OffsetSeconds = s.Evidence is { } e ? (int)e.Offset.TotalSeconds : null,
+            FailingSentence = s.Evidence?.FailingSentence,
+            CallTime = call.CallTime,
+        }));
+        db.Flags.AddRange(newCall.Flags);
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // A unique-index race on (source, call id): the other writer won; nothing of ours was written.
+            db.ChangeTracker.Clear();
+            var exists = await db.ScoredCalls.AnyAsync(c => c.Source == record.Source && c.CallId == record.CallId, ct).ConfigureAwait(false);
+            if (!exists)
+            {
+                throw;
+            }
+
+            return false;
+        }
+    }
+}
