@@ -1,0 +1,2 @@
+global using CoachLoop.Data.Tests.Support;
+global using CoachLoop.Testing;
