@@ -1,0 +1,145 @@
+using CoachLoop.Data.Stores;
+using CoachLoop.Engine.Calls;
+using CoachLoop.Engine.Common;
+using CoachLoop.Engine.Flags;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachLoop.Data.Tests.Stores;
+
+/// <summary>The intake over a real database: one transaction per call, idempotent even when writers race.</summary>
+public sealed class CallIntakeStoreTests
+{
+    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task AcceptedCallStoresCallScoresFlagAndAuditTogether(DatabaseProvider provider)
+    {
+        await using var database = await Ready(provider);
+
+        var result = await SeedData.IngestAsync(database, Samples.Call());
+
+        await using var db = database.CreateContext();
+        Assert.Equal(IntakeOutcome.Accepted, result.Outcome);
+        Assert.Equal(1, await db.ScoredCalls.CountAsync());
+        Assert.Equal(5, await db.CriterionScores.CountAsync());
+        var flag = await db.Flags.SingleAsync();
+        Assert.Equal("empathy", flag.CriterionId);
+        Assert.Equal(FlagStatus.Raised, flag.Status);
+        var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == "flag");
+        Assert.Equal((flag.Id, "raised", "Raised", "api"), (audit.EntityId, audit.Action, audit.After, audit.Channel));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task RacingWritersOfTheSameCallStoreItOnceAndGetTheSameReceipt(DatabaseProvider provider)
+    {
+        await using var database = await Ready(provider);
+        var call = Samples.Call("race-1");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => SeedData.IngestAsync(database, call))));
+
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await db.ScoredCalls.CountAsync());
+        Assert.Equal(1, await db.Flags.CountAsync());
+        Assert.Single(results, r => r.Outcome == IntakeOutcome.Accepted);
+        Assert.All(results, r => Assert.Contains(r.Outcome, new[] { IntakeOutcome.Accepted, IntakeOutcome.Duplicate }));
+        Assert.Single(results.Select(r => r.Receipt!.Flags[0].FlagId).Distinct());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task OverturnedScoresDoNotCountTowardPatterns(DatabaseProvider provider)
+    {
+        await using var database = await Ready(provider);
+        var start = ManualClock.DefaultStart.AddDays(-3);
+        await SeedData.IngestAsync(database, Samples.Call("p-1", empathy: 40, at: start));
+        await SeedData.IngestAsync(database, Samples.Call("p-2", empathy: 40, at: start.AddHours(1)));
+        await using (var db = database.CreateContext())
+        {
+            var score = await db.CriterionScores.Join(db.ScoredCalls.Where(c => c.CallId == "p-2"), s => s.ScoredCallId, c => c.Id, (s, _) => s)
+                .SingleAsync(s => s.CriterionId == "empathy");
+            score.Overturned = true;
+            await db.SaveChangesAsync();
+        }
+
+        var third = await SeedData.IngestAsync(database, Samples.Call("p-3", empathy: 40, at: start.AddHours(2)));
+        var fourth = await SeedData.IngestAsync(database, Samples.Call("p-4", empathy: 40, at: start.AddHours(3)));
+
+        Assert.Equal(FlagKind.Quality, third.Receipt!.Flags.Single().Kind);
+        Assert.Equal(FlagKind.Pattern, fourth.Receipt!.Flags.Single().Kind);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task FlagMovesAreAuditedWithActorRoleAndChannel(DatabaseProvider provider)
+    {
+        await using var database = await Ready(provider);
+        await SeedData.IngestAsync(database, Samples.Call());
+        var manager = new Actor(Guid.CreateVersion7(), "Morgan Lee", ActorRole.Manager, "web");
+
+        await using (var db = database.CreateContext())
+        {
+            var flag = await db.Flags.SingleAsync();
+            flag.ApprovePractice(manager, ManualClock.DefaultStart);
+            flag.Dismiss("Coached in person already", manager, ManualClock.DefaultStart.AddMinutes(5));
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.CreateContext();
+        var entries = await check.AuditEntries.Where(a => a.EntityType == "flag").OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(["raised", "approve-practice", "dismiss"], entries.Select(e => e.Action));
+        var dismiss = entries[2];
+        Assert.Equal((manager.PersonId, "Morgan Lee", "Manager", "web", "PracticeApproved", "Dismissed", "Coached in person already"),
+            (dismiss.ActorPersonId, dismiss.ActorName, dismiss.ActorRole, dismiss.Channel, dismiss.Before, dismiss.After, dismiss.Detail));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ConcurrentEditsOfOneFlagLetOnlyTheFirstWin(DatabaseProvider provider)
+    {
+        await using var database = await Ready(provider);
+        await SeedData.IngestAsync(database, Samples.Call());
+        var manager = new Actor(Guid.CreateVersion7(), "Morgan Lee", ActorRole.Manager, "web");
+        await using var first = database.CreateContext();
+        await using var second = database.CreateContext();
+        var a = await first.Flags.SingleAsync();
+        var b = await second.Flags.SingleAsync();
+
+        a.ApprovePractice(manager, ManualClock.DefaultStart);
+        await first.SaveChangesAsync();
+        b.Dismiss("duplicate", manager, ManualClock.DefaultStart);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        await using var check = database.CreateContext();
+        Assert.Equal(FlagStatus.PracticeApproved, (await check.Flags.SingleAsync()).Status);
+        Assert.Equal(2, await check.AuditEntries.CountAsync(e => e.EntityType == "flag"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TimesRoundTripInUtcAndCompareInSql(DatabaseProvider provider)
+    {
+        await using var database = await Ready(provider);
+        var local = new DateTimeOffset(2026, 11, 19, 23, 30, 0, TimeSpan.FromHours(-5));
+        await SeedData.IngestAsync(database, Samples.Call("tz-1", at: local));
+        await SeedData.IngestAsync(database, Samples.Call("tz-2", at: local.AddHours(-1)));
+
+        await using var db = database.CreateContext();
+        var after = await db.ScoredCalls.Where(c => c.CallTime > new DateTimeOffset(2026, 11, 20, 4, 0, 0, TimeSpan.Zero))
+            .Select(c => c.CallId).ToListAsync();
+        var stored = await db.ScoredCalls.SingleAsync(c => c.CallId == "tz-1");
+
+        Assert.Equal(["tz-1"], after);
+        Assert.Equal(local, stored.CallTime);
+        Assert.Equal(TimeSpan.Zero, stored.CallTime.Offset);
+    }
+
+    private static async Task<TestDatabase> Ready(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await database.MigrateAsync();
+        await SeedData.SeedDirectoryAndRubricAsync(database);
+        return database;
+    }
+}
