@@ -187,6 +187,7 @@ start_postgres() {
   # the Unix socket path inside it must stay short.
   pg_dir=$(mktemp -d /tmp/coachloop-pg.XXXXXX)
   printf 'postgres\n' >"$pg_dir/pwfile"
+  chmod 600 "$pg_dir/pwfile"
   if [[ $EUID -eq 0 ]]; then chown -R postgres: "$pg_dir"; fi
 
   # C.UTF-8 gives Unicode-aware upper()/lower(); plain C only handles ASCII.
