@@ -3,7 +3,7 @@ namespace CoachLoop.Engine.Tests.Builders;
 /// <summary>Transcript quotes of a known length, so word counts are exact.</summary>
 public static class Quotes
 {
-    /// <summary>The sentence where empathy failed: 7 words.</summary>
+    /// <summary>The sentence where empathy failed: 6 words.</summary>
     public const string FailingSentence = "That is just our policy, sorry.";
 
     /// <summary>Filler words w1, w2, ... ending with a full stop, so each is one sentence.</summary>
