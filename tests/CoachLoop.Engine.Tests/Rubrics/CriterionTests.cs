@@ -16,11 +16,8 @@ public sealed class CriterionTests
     }
 
     [Fact]
-    public void OnlyTheComplianceKindIsCompliance()
-    {
+    public void OnlyTheComplianceKindIsCompliance() =>
         Assert.Equal(["disclosure"], DemoCriteria.All.Where(c => c.IsCompliance).Select(c => c.Id));
-        Assert.Equal(EvaluationMode.Script, DemoCriteria.Disclosure.Mode);
-    }
 
     [Fact]
     public void RubricFindsCriteriaByExactId()

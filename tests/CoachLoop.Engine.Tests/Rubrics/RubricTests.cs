@@ -92,9 +92,11 @@ public sealed class RubricTests
     {
         var criteria = new[]
         {
-            DemoCriteria.Greeting with { Weight = 33.33m },
-            DemoCriteria.Empathy with { Weight = 33.33m },
-            DemoCriteria.Resolution with { Weight = 33.34m },
+            DemoCriteria.Greeting with { Weight = 10.5m },
+            DemoCriteria.Empathy with { Weight = 24.5m },
+            DemoCriteria.Resolution with { Weight = 33.33m },
+            DemoCriteria.Disclosure with { Weight = 16.67m },
+            DemoCriteria.Closing,
         };
 
         var result = new RubricBuilder().WithCriteria(criteria).Create();
