@@ -91,6 +91,7 @@ public sealed class Flag : AuditedEntity
     public void ApprovePractice(Actor actor, DateTimeOffset now)
     {
         var before = Guard("approve-practice", FlagStatus.Raised, FlagStatus.Continued);
+        GuardNotOwnPractice(actor);
         if (Plan.Scenario is null)
         {
             throw new DomainException("flag.no-practice", "There is no practice to approve: swap in a scenario from the catalogue.");
@@ -103,6 +104,7 @@ public sealed class Flag : AuditedEntity
     {
         ArgumentNullException.ThrowIfNull(criterion);
         var before = Guard("swap-scenario", FlagStatus.Raised, FlagStatus.PracticeApproved, FlagStatus.Continued);
+        GuardNotOwnPractice(actor);
         if (!string.Equals(criterion.Id, CriterionId, StringComparison.Ordinal))
         {
             throw new DomainException("flag.wrong-criterion", $"The flag is about '{CriterionId}', not '{criterion.Id}'.");
@@ -237,6 +239,16 @@ public sealed class Flag : AuditedEntity
         ApprovedBy = actor.PersonId;
         ApprovedAt = now;
         Move(FlagStatus.PracticeApproved, actor, now, before, action, detail);
+    }
+
+    // The rulebook keeps a human other than the agent in the loop: the agent never approves their own practice.
+    private void GuardNotOwnPractice(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.PersonId == AgentId)
+        {
+            throw new DomainException("flag.own-practice", "An agent cannot approve or swap their own practice: their manager decides.");
+        }
     }
 
     private FlagStatus Guard(string action, params FlagStatus[] allowed)

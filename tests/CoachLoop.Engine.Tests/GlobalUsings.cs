@@ -1,0 +1,10 @@
+global using CoachLoop.Engine.Calls;
+global using CoachLoop.Engine.Coaching;
+global using CoachLoop.Engine.Common;
+global using CoachLoop.Engine.Disputes;
+global using CoachLoop.Engine.Flags;
+global using CoachLoop.Engine.FollowUps;
+global using CoachLoop.Engine.Metrics;
+global using CoachLoop.Engine.People;
+global using CoachLoop.Engine.Rubrics;
+global using CoachLoop.Engine.Tests.Builders;
