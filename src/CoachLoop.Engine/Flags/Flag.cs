@@ -256,14 +256,14 @@ public sealed class Flag : AuditedEntity
         if (Array.IndexOf(allowed, Status) < 0)
         {
             throw new DomainException("flag.illegal-transition",
-                $"Cannot {action.Replace('-', ' ')} a flag that is {Describe(Status)}.");
+                $"Cannot {Phrase(action)} a flag that is {Describe(Status)}.");
         }
 
         return Status;
     }
 
     private FlagStatus GuardOpen(string action) =>
-        IsOpen ? Status : throw new DomainException("flag.illegal-transition", $"Cannot {action} a flag that is {Describe(Status)}.");
+        IsOpen ? Status : throw new DomainException("flag.illegal-transition", $"Cannot {Phrase(action)} a flag that is {Describe(Status)}.");
 
     private void Move(FlagStatus to, Actor actor, DateTimeOffset now, FlagStatus before, string action, string? detail)
     {
@@ -272,6 +272,17 @@ public sealed class Flag : AuditedEntity
         Revision++;
         Record(action, actor, now, before.ToString(), to.ToString(), detail);
     }
+
+    private static string Phrase(string action) => action switch
+    {
+        "approve-practice" => "approve the practice of",
+        "swap-scenario" => "swap the scenario of",
+        "log-session" => "log a session on",
+        "complete-practice" => "complete the practice of",
+        "follow-up-due" => "mark the follow-up due on",
+        "record-follow-up" => "record a follow-up on",
+        _ => action.Replace('-', ' '),
+    };
 
     private static string Show(decimal? value) => value?.ToString("0.#", CultureInfo.InvariantCulture) ?? "n/a";
 

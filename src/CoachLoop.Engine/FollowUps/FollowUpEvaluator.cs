@@ -26,8 +26,13 @@ public static class FollowUpEvaluator
             return new(baseline, after, delta, scoresSince.Count, 0, NextAction.Close);
         }
 
-        var moved = delta is { } d && d >= policy.MinMeaningfulDelta;
-        var stalled = moved ? 0 : previousCyclesWithoutMovement + 1;
+        // Without a baseline, movement cannot be judged: the cycle neither proves progress nor counts toward escalation.
+        var stalled = delta switch
+        {
+            null => previousCyclesWithoutMovement,
+            { } d when d >= policy.MinMeaningfulDelta => 0,
+            _ => previousCyclesWithoutMovement + 1,
+        };
         var next = stalled >= policy.CyclesBeforeEscalation ? NextAction.Escalate : NextAction.Continue;
         return new(baseline, after, delta, scoresSince.Count, stalled, next);
     }

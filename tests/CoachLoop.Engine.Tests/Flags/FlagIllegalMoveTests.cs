@@ -26,7 +26,7 @@ public sealed class FlagIllegalMoveTests
         var error = Refused(_flags.At(status), Session);
 
         Assert.Equal("flag.illegal-transition", error.Code);
-        Assert.StartsWith("Cannot log session a flag that is", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Cannot log a session on a flag that is", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class FlagIllegalMoveTests
     {
         var error = Refused(_flags.At(FlagStatus.PracticeApproved), f => f.ApprovePractice(Actors.Manager, Moments.Now));
 
-        Assert.Equal("Cannot approve practice a flag that is past practice approval.", error.Message);
+        Assert.Equal("Cannot approve the practice of a flag that is past practice approval.", error.Message);
     }
 
     [Theory]

@@ -73,9 +73,9 @@ public sealed class FollowUpEvaluatorTests
     }
 
     [Fact]
-    public void NoBaselineMeansNoDeltaAndNoProvenMovement()
+    public void NoBaselineMeansNoDeltaAndDoesNotCountTowardEscalation()
     {
-        var result = Evaluate([55m, 55m, 55m, 55m, 55m], baseline: []);
+        var result = Evaluate([55m, 55m, 55m, 55m, 55m], previousCycles: 1, baseline: []);
 
         Assert.Equal(new FollowUpResult(null, 55m, null, 5, 1, NextAction.Continue), result);
     }

@@ -1,0 +1,105 @@
+namespace CoachLoop.Bot.Cards;
+
+/// <summary>
+/// A channel-neutral description of one card: what it says and what can be done from it. Built from
+/// Engine state by one builder per card kind; rendered to Adaptive Cards 1.5 (Teams, web) or Block Kit
+/// (Slack) by pure renderers.
+/// </summary>
+/// <param name="Kind">The card kind (see <see cref="CardKinds"/>).</param>
+/// <param name="SubjectId">The flag or dispute the card is about.</param>
+/// <param name="Version">The subject's revision when the card was built; actions carry it so stale clicks are recognised.</param>
+/// <param name="Title">First line, e.g. "Compliance: Recorded-line disclosure".</param>
+/// <param name="Subtitle">Second line: who and which call.</param>
+/// <param name="Tone">How loud the card looks.</param>
+/// <param name="Facts">Label/value pairs: criterion line, weight, score vs threshold, follow-up date.</param>
+/// <param name="Quote">The evidence, with its timestamp in the call.</param>
+/// <param name="Trend">The agent's recent scores on the criterion.</param>
+/// <param name="Sections">Headed paragraphs: expected behaviour, suggested practice, the dispute reason.</param>
+/// <param name="Status">Where the subject stands now: "Practice approved by Morgan Lee, 20 Nov 10:02 UTC".</param>
+/// <param name="Actions">What the viewer may do next; empty once nothing applies.</param>
+/// <param name="FallbackText">Plain text for notifications and clients that cannot render the card.</param>
+public sealed record Card(
+    string Kind,
+    Guid SubjectId,
+    int Version,
+    string Title,
+    string? Subtitle,
+    CardTone Tone,
+    IReadOnlyList<CardFact> Facts,
+    CardQuote? Quote,
+    CardTrend? Trend,
+    IReadOnlyList<CardSection> Sections,
+    string? Status,
+    IReadOnlyList<CardAction> Actions,
+    string FallbackText);
+
+/// <summary>The kinds of card, also used as the <c>kind</c> field of action data.</summary>
+public static class CardKinds
+{
+    public const string Flag = "flag";
+    public const string AgentScore = "agent-score";
+    public const string Dispute = "dispute";
+}
+
+public enum CardTone
+{
+    Default,
+    Urgent,
+    Attention,
+    Good,
+}
+
+public sealed record CardFact(string Label, string Value);
+
+public sealed record CardQuote(string Text, string? Timestamp);
+
+/// <summary>Recent scores, oldest first, and the threshold they are judged against.</summary>
+public sealed record CardTrend(IReadOnlyList<decimal> Scores, decimal Threshold)
+{
+    private static readonly char[] Bars = ['\u2581', '\u2582', '\u2583', '\u2584', '\u2585', '\u2586', '\u2587', '\u2588'];
+
+    /// <summary>A text sparkline on a 0-100 scale, e.g. "▂▃▂▁" (renders in every channel).</summary>
+    public string Sparkline => string.Concat(Scores.Select(s => Bars[(int)Math.Clamp(Math.Floor(s / 100m * (Bars.Length - 1) + 0.5m), 0, Bars.Length - 1)]));
+}
+
+public sealed record CardSection(string Heading, string Text);
+
+/// <summary>
+/// A button. Actions with inputs open a small form first (Action.ShowCard in Adaptive Cards, a modal
+/// in Slack). <see cref="Data"/> always carries the card kind, subject id and version.
+/// </summary>
+public sealed record CardAction(
+    string Verb,
+    string Title,
+    CardActionStyle Style,
+    IReadOnlyDictionary<string, string> Data,
+    IReadOnlyList<CardInput> Inputs);
+
+public enum CardActionStyle
+{
+    Default,
+    Primary,
+    Destructive,
+}
+
+/// <summary>A form field of an action. Ids are the keys the values come back under.</summary>
+public sealed record CardInput(
+    string Id,
+    string Label,
+    CardInputKind Kind,
+    bool Required,
+    string? Value = null,
+    IReadOnlyList<CardChoice>? Choices = null,
+    int? MaxLength = null,
+    string? Placeholder = null,
+    string? ErrorMessage = null);
+
+public enum CardInputKind
+{
+    Text,
+    MultilineText,
+    Choice,
+    Date,
+}
+
+public sealed record CardChoice(string Title, string Value);

@@ -1,0 +1,25 @@
+namespace CoachLoop.Bot.Cards;
+
+/// <summary>The verbs of card actions (Action.Execute verbs in Adaptive Cards, action ids in Slack).</summary>
+public static class CardVerbs
+{
+    public const string ApprovePractice = "approvePractice";
+    public const string SwapScenario = "swapScenario";
+    public const string LogSession = "logSession";
+    public const string CompletePractice = "completePractice";
+    public const string Resolve = "resolve";
+    public const string Dismiss = "dismiss";
+    public const string AcceptScore = "acceptScore";
+    public const string DisputeScore = "disputeScore";
+    public const string UpholdDispute = "upholdDispute";
+    public const string OverturnDispute = "overturnDispute";
+
+    /// <summary>Universal Actions refresh: the client asks for the current card.</summary>
+    public const string Refresh = "refresh";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        ApprovePractice, SwapScenario, LogSession, CompletePractice, Resolve, Dismiss, AcceptScore, DisputeScore, UpholdDispute,
+        OverturnDispute, Refresh,
+    ];
+}
