@@ -25,6 +25,10 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<Dispute> Disputes => Set<Dispute>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<CardPost> CardPosts => Set<CardPost>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ProcessedAction> ProcessedActions => Set<ProcessedAction>();
+    public DbSet<WebMessage> WebMessages => Set<WebMessage>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CoachLoop.Engine.Calls;
 using CoachLoop.Engine.Coaching;
 using CoachLoop.Engine.Common;
+using CoachLoop.Engine.Disputes;
 using CoachLoop.Engine.FollowUps;
 using CoachLoop.Engine.Rubrics;
 
@@ -48,6 +49,12 @@ public sealed class Flag : AuditedEntity
     public DateTimeOffset? PracticeCompletedAt { get; private set; }
     public FollowUpResult? LastFollowUp { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>When the agent accepted the score from their card.</summary>
+    public DateTimeOffset? AgentAcceptedAt { get; private set; }
+
+    /// <summary>The agent's dispute of the score, if they raised one.</summary>
+    public Guid? DisputeId { get; private set; }
     public string? ClosingNote { get; private set; }
 
     /// <summary>Bumped on every change; the store uses it as an optimistic concurrency token.</summary>
@@ -192,6 +199,67 @@ public sealed class Flag : AuditedEntity
                 Move(FlagStatus.Continued, actor, now, before, "follow-up", detail);
                 break;
         }
+    }
+
+    /// <summary>The agent accepts the score. Once: a score is accepted or disputed, not both.</summary>
+    public void AcceptScore(Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var before = GuardAgentResponse(actor, "accept");
+        AgentAcceptedAt = now;
+        Move(Status, actor, now, before, "agent-accept", null);
+    }
+
+    /// <summary>The agent disputes the score with a reason; the dispute goes to a reviewer with an answer deadline.</summary>
+    public Dispute OpenDispute(string reason, Actor actor, DateTimeOffset now, TimeSpan? answerWindow = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var before = GuardAgentResponse(actor, "dispute");
+        var dispute = Dispute.Open(Id, ScoredCallId, CriterionId, AgentId, reason, actor, now, answerWindow);
+        DisputeId = dispute.Id;
+        Move(Status, actor, now, before, "agent-dispute", dispute.Reason);
+        return dispute;
+    }
+
+    /// <summary>
+    /// Applies a decided dispute: an overturned score withdraws the flag (it no longer counts); an upheld
+    /// one leaves the flag where it was and says so.
+    /// </summary>
+    public void ApplyDisputeDecision(Dispute dispute, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(dispute);
+        if (dispute.Id != DisputeId)
+        {
+            throw new DomainException("flag.wrong-dispute", "That dispute is not about this flag.");
+        }
+
+        switch (dispute.Status)
+        {
+            case DisputeStatus.Overturned when IsOpen:
+                Withdraw($"score overturned on dispute{(dispute.DecisionNote is null ? "" : ": " + dispute.DecisionNote)}", actor, now);
+                break;
+            case DisputeStatus.Upheld:
+                Move(Status, actor, now, Status, "dispute-upheld", dispute.DecisionNote);
+                break;
+            case DisputeStatus.Open:
+                throw new DomainException("dispute.open", "The dispute has not been decided yet.");
+        }
+    }
+
+    private FlagStatus GuardAgentResponse(Actor actor, string what)
+    {
+        var before = GuardOpen(what + " the score of");
+        if (actor.PersonId != AgentId)
+        {
+            throw new DomainException("flag.not-own-score", $"Only the agent can {what} their own score.");
+        }
+
+        if (AgentAcceptedAt is not null || DisputeId is not null)
+        {
+            throw new DomainException("flag.already-responded", "The score was already accepted or disputed.");
+        }
+
+        return before;
     }
 
     /// <summary>A manager resolves the flag from the card.</summary>

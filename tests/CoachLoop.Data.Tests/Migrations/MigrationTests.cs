@@ -1,3 +1,6 @@
+using CoachLoop.Data.Migrations;
+using CoachLoop.Engine.Calls;
+using CoachLoop.Engine.Flags;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Data.Tests.Migrations;
@@ -17,7 +20,7 @@ public sealed class MigrationTests
         await using var db = database.CreateContext();
         var differences = SchemaSnapshot.FromModel(db).Differences(await SchemaSnapshot.FromDatabaseAsync(db));
 
-        Assert.Equal(["0001_initial", "0002_api_keys"], applied);
+        Assert.Equal(["0001_initial", "0002_api_keys", "0003_chat_core"], applied);
         Assert.Empty(differences);
     }
 
@@ -31,26 +34,54 @@ public sealed class MigrationTests
         Assert.Empty(await database.MigrateAsync());
     }
 
+    public static TheoryData<DatabaseProvider, string> OlderVersions => new()
+    {
+        { DatabaseProvider.Sqlite, "0001_initial" },
+        { DatabaseProvider.Sqlite, "0002_api_keys" },
+        { DatabaseProvider.Postgres, "0001_initial" },
+        { DatabaseProvider.Postgres, "0002_api_keys" },
+    };
+
     [SkippableTheory]
-    [MemberData(nameof(Providers))]
-    public async Task DatabaseAtPreviousVersionUpgradesWithItsRowsIntact(DatabaseProvider provider)
+    [MemberData(nameof(OlderVersions))]
+    public async Task DatabaseAtAnOlderVersionUpgradesWithItsRowsIntact(DatabaseProvider provider, string olderVersion)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        Assert.Equal(["0001_initial"], await database.MigrateAsync("0001_initial"));
-        var seeded = await SeedData.WriteScoredCallWithFlagAsync(database);
+        await database.MigrateAsync(olderVersion);
+        var legacy = await LegacyRows.WriteAsync(database);
 
         var applied = await database.MigrateAsync();
 
-        Assert.Equal(["0002_api_keys"], applied);
+        Assert.Equal(SchemaMigrator.Scripts(provider).Select(s => s.Version).Where(v => string.CompareOrdinal(v, olderVersion) > 0), applied);
         await using var db = database.CreateContext();
-        var flag = await db.Flags.SingleAsync();
-        Assert.Equal(seeded.FlagId, flag.Id);
-        Assert.Equal(seeded.PlanLine, flag.Plan.CriterionLine);
-        Assert.Equal(5, await db.CriterionScores.CountAsync());
-        Assert.Equal(seeded.AuditRows, await db.AuditEntries.CountAsync());
-        Assert.Equal("ana@example.com", (await db.People.SingleAsync(p => p.Id == seeded.AgentId)).Email);
-        Assert.Equal(0, await db.ApiKeys.CountAsync());
         Assert.Empty(SchemaSnapshot.FromModel(db).Differences(await SchemaSnapshot.FromDatabaseAsync(db)));
+        var flag = await db.Flags.SingleAsync();
+        Assert.Equal((legacy.FlagId, legacy.PlanLine, FlagStatus.Raised, 45m), (flag.Id, flag.Plan.CriterionLine, flag.Status, flag.Score));
+        Assert.Equal(new DateTimeOffset(2026, 10, 1, 9, 30, 0, TimeSpan.Zero), flag.CallTime);
+        Assert.Null(flag.AgentAcceptedAt);
+        var agent = await db.People.SingleAsync();
+        Assert.Equal((legacy.AgentId, legacy.TeamId, "AG-OLD", 12), (agent.Id, agent.TeamId, agent.ExternalId, agent.TypicalCallsPerDay));
+        Assert.Equal(5, (await db.Rubrics.SingleAsync()).Criteria.Count);
+        Assert.Equal(45m, (await db.CriterionScores.SingleAsync()).Score);
+        Assert.Equal("raised", (await db.AuditEntries.SingleAsync()).Action);
+        Assert.Equal(legacy.CallId, (await db.ScoredCalls.SingleAsync()).Id);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task UpgradedDatabaseTakesNewRowsBesideTheOldOnes(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.MigrateAsync("0001_initial");
+        await SeedData.SeedDirectoryAndRubricAsync(database);
+
+        await database.MigrateAsync();
+        var result = await SeedData.IngestAsync(database, Samples.Call());
+
+        await using var db = database.CreateContext();
+        Assert.Equal(IntakeOutcome.Accepted, result.Outcome);
+        Assert.Equal(6, await db.People.CountAsync());
+        Assert.Equal(1, await db.Flags.CountAsync());
     }
 
     [SkippableTheory]

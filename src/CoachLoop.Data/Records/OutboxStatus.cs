@@ -1,0 +1,8 @@
+namespace CoachLoop.Data.Records;
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    Dead,
+}
