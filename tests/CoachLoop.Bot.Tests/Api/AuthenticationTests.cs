@@ -65,7 +65,7 @@ public sealed class AuthenticationTests
         var health = await Json.ReadAsync(await client.GetAsync("/healthz"));
         var openApi = await Json.ReadAsync(await client.GetAsync("/openapi/v1.json"));
 
-        Assert.Equal(("healthy", "sqlite", "0002_api_keys"),
+        Assert.Equal(("healthy", "sqlite", CoachLoop.Data.Migrations.SchemaMigrator.Scripts(CoachLoop.Data.DatabaseProvider.Sqlite)[^1].Version),
             (health.GetProperty("status").GetString(), health.GetProperty("database").GetString(), health.GetProperty("schema").GetString()));
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/scored-calls", out _));
     }
