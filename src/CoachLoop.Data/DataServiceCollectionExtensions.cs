@@ -1,4 +1,5 @@
 using CoachLoop.Data.Migrations;
+using CoachLoop.Data.Outbox;
 using CoachLoop.Data.Stores;
 using CoachLoop.Engine.Calls;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,9 @@ public static class DataServiceCollectionExtensions
         services.AddDbContext<CoachLoopDbContext>((sp, builder) =>
             builder.UseCoachLoopDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value));
         services.AddScoped<SchemaMigrator>();
-        services.AddScoped<ICallIntakeStore, EfCallIntakeStore>();
+        services.AddScoped<ICallIntakeStore>(sp => new EfCallIntakeStore(sp.GetRequiredService<CoachLoopDbContext>(), sp.GetRequiredService<OutboxWriter>()));
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<OutboxWriter>();
         services.AddScoped<DirectoryStore>();
         services.AddScoped<RubricStore>();
         services.AddScoped<ApiKeyStore>();

@@ -33,12 +33,12 @@ public sealed record Card(
     IReadOnlyList<CardAction> Actions,
     string FallbackText);
 
-/// <summary>The kinds of card, also used as the <c>kind</c> field of action data.</summary>
+/// <summary>The kinds of card, also used as the <c>kind</c> field of action data; the outbox stores the same names.</summary>
 public static class CardKinds
 {
-    public const string Flag = "flag";
-    public const string AgentScore = "agent-score";
-    public const string Dispute = "dispute";
+    public const string Flag = Data.Outbox.CardKindNames.Flag;
+    public const string AgentScore = Data.Outbox.CardKindNames.AgentScore;
+    public const string Dispute = Data.Outbox.CardKindNames.Dispute;
 }
 
 public enum CardTone

@@ -29,7 +29,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedOnAdd();
         builder.Property(m => m.Lane).HasMaxLength(240).IsRequired();
-        builder.Property(m => m.LeaseOwner).HasMaxLength(100);
+        // A delivery records its outcome only while its claim stands: another host's claim changes these.
+        builder.Property(m => m.LeaseOwner).HasMaxLength(100).IsConcurrencyToken();
+        builder.Property(m => m.Attempts).IsConcurrencyToken();
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasOne<CardPost>().WithMany().HasForeignKey(m => m.CardPostId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });

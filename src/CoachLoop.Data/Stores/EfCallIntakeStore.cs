@@ -1,4 +1,5 @@
 using CoachLoop.Data.Modeling;
+using CoachLoop.Data.Outbox;
 using CoachLoop.Data.Records;
 using CoachLoop.Engine.Calls;
 using CoachLoop.Engine.Flags;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoachLoop.Data.Stores;
 
 /// <summary>The intake's storage over EF Core. One SaveChanges writes the call, its scores, flags and audit rows.</summary>
-public sealed class EfCallIntakeStore(CoachLoopDbContext db) : ICallIntakeStore
+public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbox = null) : ICallIntakeStore
 {
     public async Task<StoredCall?> FindCallAsync(string source, string callId, CancellationToken ct)
     {
@@ -89,6 +90,15 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db) : ICallIntakeStore
             CallTime = call.CallTime,
         }));
         db.Flags.AddRange(newCall.Flags);
+        if (outbox is not null)
+        {
+            // Compliance flags come first from the rules, so they are queued (and sent) first.
+            foreach (var flag in newCall.Flags)
+            {
+                await outbox.PostFlagAsync(flag, ct).ConfigureAwait(false);
+            }
+        }
+
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);

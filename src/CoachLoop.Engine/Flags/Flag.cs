@@ -233,15 +233,19 @@ public sealed class Flag : AuditedEntity
             throw new DomainException("flag.wrong-dispute", "That dispute is not about this flag.");
         }
 
+        // Every branch moves the revision, so two reviewers deciding at once cannot both win.
         switch (dispute.Status)
         {
             case DisputeStatus.Overturned when IsOpen:
                 Withdraw($"score overturned on dispute{(dispute.DecisionNote is null ? "" : ": " + dispute.DecisionNote)}", actor, now);
                 break;
+            case DisputeStatus.Overturned:
+                Move(Status, actor, now, Status, "dispute-overturned", dispute.DecisionNote);
+                break;
             case DisputeStatus.Upheld:
                 Move(Status, actor, now, Status, "dispute-upheld", dispute.DecisionNote);
                 break;
-            case DisputeStatus.Open:
+            default:
                 throw new DomainException("dispute.open", "The dispute has not been decided yet.");
         }
     }

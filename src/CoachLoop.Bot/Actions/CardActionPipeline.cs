@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text.Json;
+using CoachLoop.Bot.Cards;
+using CoachLoop.Data;
+using CoachLoop.Data.Outbox;
+using CoachLoop.Data.Records;
+using CoachLoop.Engine.Access;
+using CoachLoop.Engine.Common;
+using CoachLoop.Engine.Flags;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachLoop.Bot.Actions;
+
+/// <summary>
+/// Every card click from every channel comes through here: resolve the person, check their role, check
+/// the card is current, run the Engine's guarded method, and write the state change, its audit rows, the
+/// card updates for every copy and the idempotency record in one transaction.
+/// </summary>
+public sealed partial class CardActionPipeline(
+    CoachLoopDbContext db, ActorResolver actors, CardFactory cards, OutboxWriter outbox, TimeProvider clock, ILogger<CardActionPipeline> logger)
+{
+    private static readonly HashSet<string> FlagVerbs =
+        [CardVerbs.ApprovePractice, CardVerbs.SwapScenario, CardVerbs.LogSession, CardVerbs.CompletePractice, CardVerbs.Resolve, CardVerbs.Dismiss];
+
+    private static readonly HashSet<string> AgentVerbs = [CardVerbs.AcceptScore, CardVerbs.DisputeScore];
+    private static readonly HashSet<string> DisputeVerbs = [CardVerbs.UpholdDispute, CardVerbs.OverturnDispute];
+
+    public async Task<CardActionResult> HandleAsync(CardActionRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var key = $"{request.Channel}:{request.IdempotencyKey}";
+        if (await ReplayAsync(key, ct).ConfigureAwait(false) is { } replay)
+        {
+            return replay;
+        }
+
+        if (!TryReadSubject(request.Data, out var kind, out var subjectId, out var version))
+        {
+            return new(ActionOutcome.Invalid, "This card action is missing its card data.", null, new Dictionary<string, string> { ["data"] = "kind, subjectId and v are required" });
+        }
+
+        if (request.Verb == CardVerbs.Refresh)
+        {
+            var current = await cards.BuildAsync(kind, subjectId, ct).ConfigureAwait(false);
+            return current is null ? NotFound() : new(ActionOutcome.Done, "", current);
+        }
+
+        var verbs = kind switch
+        {
+            CardKinds.Flag => FlagVerbs,
+            CardKinds.AgentScore => AgentVerbs,
+            CardKinds.Dispute => DisputeVerbs,
+            _ => [],
+        };
+        if (!verbs.Contains(request.Verb))
+        {
+            return new(ActionOutcome.Invalid, $"'{request.Verb}' is not an action of a {kind} card.", null,
+                new Dictionary<string, string> { ["verb"] = "unknown for this card" });
+        }
+
+        var person = await actors.ResolveAsync(request.Channel, request.Tenant, request.ExternalUserId, ct).ConfigureAwait(false);
+        var actor = person is null ? null : ActorResolver.ToActor(person, request.Channel);
+        var member = person is null ? null : Member.From(person);
+        var now = clock.GetUtcNow();
+        var attempt = kind == CardKinds.Dispute
+            ? await DecideDisputeAsync(request, subjectId, member, actor, now, ct).ConfigureAwait(false)
+            : await ActOnFlagAsync(request, kind, subjectId, version, member, actor, now, ct).ConfigureAwait(false);
+        if (attempt.Result is { } early)
+        {
+            db.ChangeTracker.Clear();
+            LogUnchanged(logger, request.Verb, kind, subjectId, early.Outcome, person?.Email ?? request.ExternalUserId);
+            return early;
+        }
+
+        db.ProcessedActions.Add(new ProcessedAction
+        {
+            Key = key,
+            Outcome = JsonSerializer.Serialize(new StoredOutcome(kind, subjectId, attempt.Message!)),
+            CreatedAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(ActionOutcome.Stale, "Someone else acted on this card at the same moment. This is where it stands now.",
+                await cards.BuildAsync(kind, subjectId, ct).ConfigureAwait(false));
+        }
+        catch (DbUpdateException)
+        {
+            // The same click arrived twice at once (a retry racing the original): the first one's answer stands.
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(key, ct).ConfigureAwait(false) is { } first)
+            {
+                return first;
+            }
+
+            throw;
+        }
+
+        return new(ActionOutcome.Done, attempt.Message!, await cards.BuildAsync(kind, subjectId, ct).ConfigureAwait(false));
+    }
+
+    private async Task<Attempt> ActOnFlagAsync(CardActionRequest request, string kind, Guid flagId, int version, Member? member, Actor? actor,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var flag = await db.Flags.FirstOrDefaultAsync(f => f.Id == flagId, ct).ConfigureAwait(false);
+        if (flag is null)
+        {
+            return Attempt.Stop(NotFound());
+        }
+
+        var scope = await ScopeAsync(flag, ct).ConfigureAwait(false);
+        var refusal = kind == CardKinds.Flag ? AccessPolicy.CanActOnFlag(member, scope) : AccessPolicy.CanRespondToScore(member, scope);
+        if (refusal is not null)
+        {
+            return Attempt.Stop(new(ActionOutcome.Refused, refusal, await cards.BuildAsync(kind, flagId, ct).ConfigureAwait(false)));
+        }
+
+        var current = await cards.BuildAsync(kind, flagId, ct).ConfigureAwait(false);
+        var offered = current!.Actions.Any(a => a.Verb == request.Verb);
+        if ((kind == CardKinds.Flag && version != flag.Revision) || !offered)
+        {
+            return Attempt.Stop(new(ActionOutcome.Stale, $"This card was out of date. {current.Status}", current));
+        }
+
+        var inputs = new ActionInputs(request.Data);
+        try
+        {
+            var message = await FlagMoves.ApplyAsync(request.Verb, flag, inputs, actor!, now, db, outbox, ct).ConfigureAwait(false);
+            if (!inputs.IsValid)
+            {
+                return Attempt.Stop(new(ActionOutcome.Invalid, "Some answers need another look.", current, inputs.Errors));
+            }
+
+            await outbox.RefreshAsync(flag.Id, ct).ConfigureAwait(false);
+            return Attempt.Go(message);
+        }
+        catch (DomainException ex)
+        {
+            return Attempt.Stop(new(ActionOutcome.Stale, ex.Message, current));
+        }
+    }
+
+    private async Task<Attempt> DecideDisputeAsync(CardActionRequest request, Guid disputeId, Member? member, Actor? actor, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var dispute = await db.Disputes.FirstOrDefaultAsync(d => d.Id == disputeId, ct).ConfigureAwait(false);
+        var flag = dispute is null ? null : await db.Flags.FirstOrDefaultAsync(f => f.Id == dispute.FlagId, ct).ConfigureAwait(false);
+        if (dispute is null || flag is null)
+        {
+            return Attempt.Stop(NotFound());
+        }
+
+        var refusal = AccessPolicy.CanDecideDispute(member, await ScopeAsync(flag, ct).ConfigureAwait(false));
+        var current = await cards.BuildAsync(CardKinds.Dispute, disputeId, ct).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return Attempt.Stop(new(ActionOutcome.Refused, refusal, current));
+        }
+
+        if (dispute.Status != Engine.Disputes.DisputeStatus.Open)
+        {
+            return Attempt.Stop(new(ActionOutcome.Stale, $"This dispute was already decided. {current!.Status}", current));
+        }
+
+        var inputs = new ActionInputs(request.Data);
+        var overturn = request.Verb == CardVerbs.OverturnDispute;
+        var note = overturn ? inputs.Required("note", "Say why the score is overturned.") : inputs.Optional("note");
+        if (!inputs.IsValid)
+        {
+            return Attempt.Stop(new(ActionOutcome.Invalid, "Some answers need another look.", current, inputs.Errors));
+        }
+
+        if (overturn)
+        {
+            dispute.Overturn(note, actor!, now);
+            var scores = await db.CriterionScores
+                .Where(s => s.ScoredCallId == dispute.ScoredCallId && s.CriterionId == dispute.CriterionId).ToListAsync(ct).ConfigureAwait(false);
+            scores.ForEach(s => s.Overturned = true);
+        }
+        else
+        {
+            dispute.Uphold(note, actor!, now);
+        }
+
+        flag.ApplyDisputeDecision(dispute, actor!, now);
+        await outbox.RefreshAsync(dispute.Id, ct).ConfigureAwait(false);
+        await outbox.RefreshAsync(flag.Id, ct).ConfigureAwait(false);
+        return Attempt.Go(overturn ? "Score overturned: it no longer counts, and the flag is withdrawn." : "Score upheld.");
+    }
+
+    private async Task<FlagScope> ScopeAsync(Flag flag, CancellationToken ct)
+    {
+        var agentName = await db.People.AsNoTracking().Where(p => p.Id == flag.AgentId).Select(p => p.Name).FirstOrDefaultAsync(ct)
+            .ConfigureAwait(false) ?? "the agent";
+        var managerId = flag.TeamId is { } teamId
+            ? await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.ManagerId).FirstOrDefaultAsync(ct).ConfigureAwait(false)
+            : null;
+        return new FlagScope(flag.AgentId, agentName, flag.TeamId, managerId);
+    }
+
+    private async Task<CardActionResult?> ReplayAsync(string key, CancellationToken ct)
+    {
+        var stored = await db.ProcessedActions.AsNoTracking().Where(a => a.Key == key).Select(a => a.Outcome)
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var outcome = JsonSerializer.Deserialize<StoredOutcome>(stored)!;
+        return new(ActionOutcome.Done, outcome.Message, await cards.BuildAsync(outcome.Kind, outcome.SubjectId, ct).ConfigureAwait(false));
+    }
+
+    private static bool TryReadSubject(IReadOnlyDictionary<string, string> data, out string kind, out Guid subjectId, out int version)
+    {
+        kind = data.GetValueOrDefault("kind") ?? "";
+        version = 0;
+        subjectId = Guid.Empty;
+        return kind.Length > 0
+            && Guid.TryParse(data.GetValueOrDefault("subjectId"), out subjectId)
+            && int.TryParse(data.GetValueOrDefault("v"), NumberStyles.Integer, CultureInfo.InvariantCulture, out version);
+    }
+
+    private static CardActionResult NotFound() => new(ActionOutcome.NotFound, "This card's flag or dispute no longer exists.", null);
+
+    [LoggerMessage(LogLevel.Information, "Card action {Verb} on {Kind} {SubjectId} changed nothing: {Outcome} (by {Who})")]
+    private static partial void LogUnchanged(ILogger logger, string verb, string kind, Guid subjectId, ActionOutcome outcome, string who);
+
+    private sealed record StoredOutcome(string Kind, Guid SubjectId, string Message);
+
+    private sealed record Attempt(CardActionResult? Result, string? Message)
+    {
+        public static Attempt Stop(CardActionResult result) => new(result, null);
+
+        public static Attempt Go(string message) => new(null, message);
+    }
+}

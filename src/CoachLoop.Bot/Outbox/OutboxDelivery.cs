@@ -1,0 +1,119 @@
+using CoachLoop.Bot.Cards;
+using CoachLoop.Data;
+using CoachLoop.Data.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoachLoop.Bot.Outbox;
+
+/// <summary>Delivers one claimed message: builds the current card, sends it, and records the outcome under the lease.</summary>
+public sealed partial class OutboxDelivery(
+    CoachLoopDbContext db, OutboxStore store, CardFactory cards, IEnumerable<ICardSender> senders, TimeProvider clock,
+    IOptions<OutboxOptions> options, ILogger<OutboxDelivery> logger)
+{
+    public async Task<bool> DeliverAsync(long id, string owner, CancellationToken ct)
+    {
+        var settings = options.Value;
+        if (!await store.TryClaimAsync(id, owner, settings.Lease, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var message = await db.Outbox.FirstAsync(m => m.Id == id, ct).ConfigureAwait(false);
+        var post = await db.CardPosts.FirstAsync(p => p.Id == message.CardPostId, ct).ConfigureAwait(false);
+        var result = await SendAsync(message, post, ct).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        switch (result.Status)
+        {
+            case SendStatus.Sent:
+                message.Status = OutboxStatus.Sent;
+                message.SentAt = now;
+                message.LastError = null;
+                post.MessageRef ??= result.MessageRef;
+                post.UpdatedAt = now;
+                break;
+            case SendStatus.Retry when message.Attempts < settings.MaxAttempts || result.RetryAfter is not null:
+                if (result.RetryAfter is not null)
+                {
+                    // Throttling is the channel pacing us, not a failure: it does not use up an attempt.
+                    message.Attempts--;
+                }
+
+                message.NextAttemptAt = now + Backoff.Next(message.Attempts, result.RetryAfter, settings, Random.Shared.NextDouble());
+                message.LastError = result.Error;
+                LogRetry(logger, message.Id, post.Channel, message.NextAttemptAt, result.Error);
+                break;
+            default:
+                message.Status = OutboxStatus.Dead;
+                message.LastError = $"after {message.Attempts} attempt(s): {result.Error}";
+                LogDead(logger, message.Id, post.Channel, post.ConversationId, message.LastError);
+                break;
+        }
+
+        message.LeaseOwner = null;
+        message.LeaseUntil = null;
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Our lease ran out mid-delivery and another host claimed the message: its outcome is the one that counts.
+            LogLeaseLost(logger, message.Id);
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task<SendResult> SendAsync(OutboxMessage message, CardPost post, CancellationToken ct)
+    {
+        var sender = senders.FirstOrDefault(s => s.Channel == post.Channel);
+        if (sender is null)
+        {
+            return SendResult.Permanent($"no sender for channel '{post.Channel}'");
+        }
+
+        if (message.Operation == OutboxOperation.Update && post.MessageRef is null)
+        {
+            // The post is in the same lane and was dead-lettered: there is nothing to update.
+            return SendResult.Permanent("the card was never posted, so it cannot be updated");
+        }
+
+        if (message.Operation == OutboxOperation.Update && await SupersededAsync(message, ct).ConfigureAwait(false))
+        {
+            // A later update of the same card is queued; it will carry the current state, so this one need not go out.
+            return SendResult.Sent(post.MessageRef!);
+        }
+
+        var card = await cards.BuildAsync(post.CardKind, post.SubjectId, ct).ConfigureAwait(false);
+        if (card is null)
+        {
+            return SendResult.Permanent($"the {post.CardKind} {post.SubjectId} no longer exists");
+        }
+
+        try
+        {
+            var key = message.Operation == OutboxOperation.Post ? $"post-{post.Id:N}" : $"outbox-{message.Id}";
+            return await sender.SendAsync(new OutboundMessage(key, post.ConversationId,
+                message.Operation == OutboxOperation.Post ? null : post.MessageRef, card), ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            return SendResult.Retry($"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private Task<bool> SupersededAsync(OutboxMessage message, CancellationToken ct) =>
+        db.Outbox.AnyAsync(o => o.CardPostId == message.CardPostId && o.Operation == OutboxOperation.Update
+            && o.Status == OutboxStatus.Pending && o.Id > message.Id, ct);
+
+    [LoggerMessage(LogLevel.Warning, "Outbox message {Id}: the lease ran out during delivery and another host took it over")]
+    private static partial void LogLeaseLost(ILogger logger, long id);
+
+    [LoggerMessage(LogLevel.Warning, "Outbox message {Id} to {Channel} will be retried at {NextAttempt}: {Error}")]
+    private static partial void LogRetry(ILogger logger, long id, string channel, DateTimeOffset nextAttempt, string? error);
+
+    [LoggerMessage(LogLevel.Error, "Outbox message {Id} to {Channel} conversation {Conversation} is dead-lettered: {Reason}")]
+    private static partial void LogDead(ILogger logger, long id, string channel, string conversation, string? reason);
+}

@@ -1,0 +1,125 @@
+using CoachLoop.Data.Records;
+using CoachLoop.Engine.Disputes;
+using CoachLoop.Engine.Flags;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachLoop.Data.Outbox;
+
+/// <summary>
+/// Adds the messages a state change must cause to the same unit of work as the change: posts of new
+/// cards to every enabled channel, and one update per stored copy of a card. Nothing is sent here.
+/// </summary>
+public sealed class OutboxWriter
+{
+    private readonly CoachLoopDbContext _db;
+    private readonly IReadOnlyList<IConversationRouter> _routers;
+    private readonly TimeProvider _clock;
+    private readonly OutboxSignal? _signal;
+    private bool _enqueued;
+
+    public OutboxWriter(CoachLoopDbContext db, IEnumerable<IConversationRouter> routers, TimeProvider clock, OutboxSignal? signal = null)
+    {
+        _db = db;
+        _routers = routers.ToList();
+        _clock = clock;
+        _signal = signal;
+        _db.SavedChanges += (_, _) =>
+        {
+            if (_enqueued)
+            {
+                _enqueued = false;
+                _signal?.Pulse();
+            }
+        };
+    }
+
+    /// <summary>A new flag: its card to the manager channel(s) of the agent's team, the agent's card to the agent.</summary>
+    public async Task PostFlagAsync(Flag flag, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(flag);
+        foreach (var router in _routers)
+        {
+            if (flag.TeamId is { } teamId)
+            {
+                foreach (var conversation in await router.ManagerConversationsAsync(teamId, ct).ConfigureAwait(false))
+                {
+                    await PostAsync(CardKindNames.Flag, flag.Id, router.Channel, conversation, flag.Urgent, ct).ConfigureAwait(false);
+                }
+            }
+
+            if (await router.DirectConversationAsync(flag.AgentId, ct).ConfigureAwait(false) is { } direct)
+            {
+                await PostAsync(CardKindNames.AgentScore, flag.Id, router.Channel, direct, flag.Urgent, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>A new dispute: its card to the manager channel(s) of the agent's team, where reviewers decide it.</summary>
+    public async Task PostDisputeAsync(Dispute dispute, Guid? teamId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(dispute);
+        if (teamId is not { } team)
+        {
+            return;
+        }
+
+        foreach (var router in _routers)
+        {
+            foreach (var conversation in await router.ManagerConversationsAsync(team, ct).ConfigureAwait(false))
+            {
+                await PostAsync(CardKindNames.Dispute, dispute.Id, router.Channel, conversation, urgent: false, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Every stored copy of every card about the subject gets an update with the current state.</summary>
+    public async Task RefreshAsync(Guid subjectId, CancellationToken ct)
+    {
+        var posts = await _db.CardPosts.Where(p => p.SubjectId == subjectId).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var post in posts)
+        {
+            Enqueue(post, OutboxOperation.Update);
+        }
+    }
+
+    private async Task PostAsync(string kind, Guid subjectId, string channel, string conversation, bool urgent, CancellationToken ct)
+    {
+        var exists = await _db.CardPosts.AnyAsync(p => p.CardKind == kind && p.SubjectId == subjectId && p.Channel == channel
+            && p.ConversationId == conversation, ct).ConfigureAwait(false);
+        if (exists)
+        {
+            return;
+        }
+
+        var now = _clock.GetUtcNow();
+        var post = new CardPost
+        {
+            Id = Guid.CreateVersion7(now),
+            CardKind = kind,
+            SubjectId = subjectId,
+            Channel = channel,
+            ConversationId = conversation,
+            Urgent = urgent,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        _db.CardPosts.Add(post);
+        Enqueue(post, OutboxOperation.Post);
+    }
+
+    private void Enqueue(CardPost post, OutboxOperation operation)
+    {
+        var now = _clock.GetUtcNow();
+        _db.Outbox.Add(new OutboxMessage
+        {
+            CardPostId = post.Id,
+            Operation = operation,
+            Lane = post.Lane,
+            Urgent = post.Urgent,
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        });
+        _enqueued = true;
+    }
+}
