@@ -1,0 +1,23 @@
+namespace CoachLoop.Bot.Cards.AdaptiveCards;
+
+/// <summary>
+/// How one Adaptive Card rendering differs by audience and surface; the card model itself stays channel-neutral.
+/// </summary>
+/// <remarks>
+/// See <see href="https://adaptivecards.io/explorer/Refresh.html">Refresh</see> and
+/// <see href="https://adaptivecards.io/explorer/AdaptiveCard.html">AdaptiveCard</see> in the schema explorer; <c>msteams</c> is a
+/// Teams-only root property outside the schema.
+/// </remarks>
+public sealed record AdaptiveRenderOptions
+{
+    /// <summary>
+    /// When set, the card carries a Universal Actions <c>refresh</c> (verb <see cref="CardVerbs.Refresh"/>) and these users' Teams
+    /// ids (the <c>29:</c> MRIs) are the ones whose client asks for a fresh card automatically. Teams honours at most
+    /// <see cref="AdaptiveCardRenderer.MaxRefreshUserIds"/>: put the people who act on the card first. An empty list keeps the
+    /// manual "Refresh card" only.
+    /// </summary>
+    public IReadOnlyList<string>? RefreshUserIds { get; init; }
+
+    /// <summary>Teams only: stretch the card to the full width of the conversation (<c>msteams.width = "Full"</c>).</summary>
+    public bool FullWidth { get; init; }
+}
