@@ -1,4 +1,5 @@
 using CoachLoop.Bot.Api;
+using CoachLoop.Bot.Channels.Web;
 using CoachLoop.Bot.Hosting;
 using CoachLoop.Data;
 
@@ -11,9 +12,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCoachLoopData(builder.Configuration);
 builder.Services.AddCoachLoopEngine();
 builder.Services.AddCoachLoopApi(builder.Configuration);
+builder.Services.AddChatCore();
+builder.Services.AddWebChannel(builder.Configuration);
 
 var app = builder.Build();
 app.UseCoachLoopApi();
+app.UseWebChannel();
 app.MapHealth();
 app.MapScoredCalls();
 app.MapRubrics();

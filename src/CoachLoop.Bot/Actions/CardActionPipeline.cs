@@ -168,7 +168,7 @@ public sealed partial class CardActionPipeline(
 
         var inputs = new ActionInputs(request.Data);
         var overturn = request.Verb == CardVerbs.OverturnDispute;
-        var note = overturn ? inputs.Required("note", "Say why the score is overturned.") : inputs.Optional("note");
+        var note = overturn ? inputs.Required("overturnNote", "Say why the score is overturned.") : inputs.Optional("upholdNote");
         if (!inputs.IsValid)
         {
             return Attempt.Stop(new(ActionOutcome.Invalid, "Some answers need another look.", current, inputs.Errors));
@@ -217,12 +217,12 @@ public sealed partial class CardActionPipeline(
 
     private static bool TryReadSubject(IReadOnlyDictionary<string, string> data, out string kind, out Guid subjectId, out int version)
     {
-        kind = data.GetValueOrDefault("kind") ?? "";
+        kind = data.GetValueOrDefault(CardData.Kind) ?? "";
         version = 0;
         subjectId = Guid.Empty;
         return kind.Length > 0
-            && Guid.TryParse(data.GetValueOrDefault("subjectId"), out subjectId)
-            && int.TryParse(data.GetValueOrDefault("v"), NumberStyles.Integer, CultureInfo.InvariantCulture, out version);
+            && Guid.TryParse(data.GetValueOrDefault(CardData.SubjectId), out subjectId)
+            && int.TryParse(data.GetValueOrDefault(CardData.Version), NumberStyles.Integer, CultureInfo.InvariantCulture, out version);
     }
 
     private static CardActionResult NotFound() => new(ActionOutcome.NotFound, "This card's flag or dispute no longer exists.", null);

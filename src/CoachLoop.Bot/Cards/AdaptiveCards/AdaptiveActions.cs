@@ -46,9 +46,9 @@ internal static class AdaptiveActions
         ["verb"] = CardVerbs.Refresh,
         ["data"] = new JsonObject
         {
-            ["kind"] = card.Kind,
-            ["subjectId"] = card.SubjectId.ToString(),
-            ["v"] = card.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [CardData.Kind] = card.Kind,
+            [CardData.SubjectId] = card.SubjectId.ToString(),
+            [CardData.Version] = card.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         },
     };
 

@@ -15,8 +15,8 @@ internal static class CardText
     public static IReadOnlyDictionary<string, string> Data(string kind, Guid subjectId, int version) =>
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["kind"] = kind,
-            ["subjectId"] = subjectId.ToString(),
-            ["v"] = version.ToString(CultureInfo.InvariantCulture),
+            [CardData.Kind] = kind,
+            [CardData.SubjectId] = subjectId.ToString(),
+            [CardData.Version] = version.ToString(CultureInfo.InvariantCulture),
         };
 }

@@ -28,9 +28,9 @@ public static class DisputeCardBuilder
         {
             var data = CardText.Data(CardKinds.Dispute, dispute.Id, version);
             actions.Add(new(CardVerbs.UpholdDispute, "Uphold score", CardActionStyle.Default, data,
-                [new("note", "Note to the agent (optional)", CardInputKind.MultilineText, false, MaxLength: FlagActions.MaxText)]));
+                [new("upholdNote", "Note to the agent (optional)", CardInputKind.MultilineText, false, MaxLength: FlagActions.MaxText)]));
             actions.Add(new(CardVerbs.OverturnDispute, "Overturn score", CardActionStyle.Destructive, data,
-                [new("note", "Why is the score overturned?", CardInputKind.MultilineText, true, MaxLength: FlagActions.MaxText,
+                [new("overturnNote", "Why is the score overturned?", CardInputKind.MultilineText, true, MaxLength: FlagActions.MaxText,
                     ErrorMessage: "Say why the score is overturned.")]));
         }
 
