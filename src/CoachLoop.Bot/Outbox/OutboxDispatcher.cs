@@ -12,7 +12,8 @@ namespace CoachLoop.Bot.Outbox;
 public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private readonly string _owner = options.Value.HostName ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..60];
+    // Unique per dispatcher instance, so two hosts (or two test hosts in one process) never share a lease.
+    private readonly string _owner = Truncate(options.Value.HostName ?? Environment.MachineName, 50) + ":" + Guid.NewGuid().ToString("N")[..12];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -75,6 +76,8 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Outbox
             }).ConfigureAwait(false);
         return handled;
     }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
     [LoggerMessage(LogLevel.Error, "The outbox dispatcher pass failed; it will try again")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);

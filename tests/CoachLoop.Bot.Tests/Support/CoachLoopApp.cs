@@ -16,15 +16,29 @@ public sealed class CoachLoopApp : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
 
-    private CoachLoopApp(TestDatabase database) => _database = database;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    private CoachLoopApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
+    {
+        _database = database;
+        _settings = settings ?? new Dictionary<string, string?>();
+        _services = services;
+    }
+
+    private bool _ownsDatabase = true;
 
     public ManualClock Clock { get; } = new();
 
     public TestDatabase Database => _database;
 
-    public static async Task<CoachLoopApp> StartAsync(bool seed = true, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    /// <param name="settings">Configuration overrides, e.g. <c>["WebChannel:Enabled"] = "true"</c>.</param>
+    /// <param name="services">Extra registrations, e.g. a recording card sender.</param>
+    /// <param name="database">An existing database to share with another host (not disposed by this one).</param>
+    public static async Task<CoachLoopApp> StartAsync(bool seed = true, DatabaseProvider provider = DatabaseProvider.Sqlite,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, TestDatabase? database = null)
     {
-        var app = new CoachLoopApp(await TestDatabase.CreateAsync(provider));
+        var app = new CoachLoopApp(database ?? await TestDatabase.CreateAsync(provider), settings, services) { _ownsDatabase = database is null };
         _ = app.Server; // builds the host and runs the start-up migration
         if (seed)
         {
@@ -40,10 +54,17 @@ public sealed class CoachLoopApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Outbox:Enabled", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
         });
     }
 
@@ -76,6 +97,9 @@ public sealed class CoachLoopApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }
