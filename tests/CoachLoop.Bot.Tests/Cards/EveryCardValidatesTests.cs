@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using CoachLoop.Bot.Tests.Cards.AdaptiveCards;
+
+namespace CoachLoop.Bot.Tests.Cards;
+
+/// <summary>Every card the product actually sends, in every state it reaches, passes the official Adaptive Card 1.5 schema.</summary>
+public sealed class EveryCardValidatesTests
+{
+    [Fact]
+    public async Task CardsOfEveryKindAndStateValidateAgainstTheOfficialSchema()
+    {
+        await using var app = await CoachLoopApp.StartAsync(settings: Chat.WebOn);
+        var chat = new Chat(app);
+        var seen = new List<string>();
+        async Task Collect()
+        {
+            await chat.DispatchAsync();
+            foreach (var message in await chat.WebMessagesAsync())
+            {
+                seen.Add(message.CardJson);
+            }
+        }
+
+        await chat.PostCallAsync(Json.Call("c1", empathy: 90, disclosure: 0));
+        await chat.PostCallAsync(Json.Call("c2"));
+        await Collect();
+        await chat.ActOnFlagAsync("morgan@example.com", "approvePractice", callId: "c2");
+        await Collect();
+        await chat.ActOnFlagAsync("morgan@example.com", "logSession", new Dictionary<string, string>
+        {
+            ["targetedBehaviour"] = "Acknowledge *first*", ["selfAssessment"] = "[rushed](http://x)", ["agreedBehaviour"] = "# name it",
+            ["practice"] = "role-plays", ["followUpDate"] = "2026-11-27",
+        }, callId: "c2");
+        await Collect();
+        var flag = await chat.FlagAsync("c1");
+        await chat.ActAsync("ana@example.com", "disputeScore", "agent-score", flag.Id, flag.Revision, new Dictionary<string, string> { ["reason"] = "It was said at 00:00:20" });
+        await Collect();
+        var dispute = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Disputes));
+        await chat.ActAsync("riley@example.com", "upholdDispute", "dispute", dispute.Id, 0);
+        await chat.ActOnFlagAsync("morgan@example.com", "resolve", new Dictionary<string, string> { ["note"] = "Coached live" }, callId: "c1");
+        await Collect();
+
+        Assert.True(seen.Distinct().Count() >= 10, $"only {seen.Distinct().Count()} distinct cards were seen");
+        foreach (var card in seen.Distinct())
+        {
+            Assert.Empty(await AdaptiveCardSchema.ValidateAsync(JsonNode.Parse(card)!));
+        }
+    }
+}
