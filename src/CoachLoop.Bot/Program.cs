@@ -1,5 +1,6 @@
 using CoachLoop.Bot.Api;
 using CoachLoop.Bot.Channels.Web;
+using CoachLoop.Bot.Outbox;
 using CoachLoop.Bot.Hosting;
 using CoachLoop.Data;
 
@@ -24,6 +25,7 @@ app.MapRubrics();
 app.MapDirectory();
 app.MapFlags();
 app.MapReports();
+app.MapOutbox();
 await app.RunAsync().ConfigureAwait(false);
 return 0;
 

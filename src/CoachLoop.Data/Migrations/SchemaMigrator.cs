@@ -36,6 +36,12 @@ public sealed class SchemaMigrator(CoachLoopDbContext db, ILogger<SchemaMigrator
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
         try
         {
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                // Write-ahead logging lets readers and the one writer proceed together (the outbox reads while actions write).
+                await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", ct).ConfigureAwait(false);
+            }
+
             await ExecuteAsync(connection, null, provider == DatabaseProvider.Sqlite
                 ? "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)"
                 : "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(100) NOT NULL PRIMARY KEY, applied_at timestamptz NOT NULL)", ct)
