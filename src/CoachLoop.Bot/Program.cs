@@ -26,6 +26,7 @@ app.MapDirectory();
 app.MapFlags();
 app.MapReports();
 app.MapOutbox();
+app.MapChannelRoutes();
 await app.RunAsync().ConfigureAwait(false);
 return 0;
 

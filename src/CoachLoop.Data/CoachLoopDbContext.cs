@@ -29,6 +29,9 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ProcessedAction> ProcessedActions => Set<ProcessedAction>();
     public DbSet<WebMessage> WebMessages => Set<WebMessage>();
+    public DbSet<ChannelRoute> ChannelRoutes => Set<ChannelRoute>();
+    public DbSet<ChannelInstallation> ChannelInstallations => Set<ChannelInstallation>();
+    public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

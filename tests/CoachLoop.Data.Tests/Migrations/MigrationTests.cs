@@ -20,7 +20,8 @@ public sealed class MigrationTests
         await using var db = database.CreateContext();
         var differences = SchemaSnapshot.FromModel(db).Differences(await SchemaSnapshot.FromDatabaseAsync(db));
 
-        Assert.Equal(["0001_initial", "0002_api_keys", "0003_chat_core"], applied);
+        Assert.Equal(SchemaMigrator.Scripts(provider).Select(s => s.Version), applied);
+        Assert.Contains("0001_initial", applied);
         Assert.Empty(differences);
     }
 

@@ -1,0 +1,72 @@
+using CoachLoop.Data;
+using CoachLoop.Data.Records;
+using CoachLoop.Engine.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachLoop.Bot.Api;
+
+/// <summary>Links a CoachLoop team to its manager channel in Slack or Teams, so flag cards for its agents go there.</summary>
+internal static class ChannelRoutesApi
+{
+    private static readonly string[] Channels = ["slack", "teams"];
+
+    public static void MapChannelRoutes(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/channels").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithTags("Channels");
+        group.MapPut("/{channel}/teams/{teamKey}", LinkTeamAsync).WithName("LinkTeamChannel");
+        group.MapGet("/{channel}/teams", ListAsync).WithName("ListTeamChannels");
+    }
+
+    private static async Task<IResult> LinkTeamAsync(string channel, string teamKey, TeamChannelLink body, CoachLoopDbContext db, TimeProvider clock,
+        HttpContext context, CancellationToken ct)
+    {
+        if (!Channels.Contains(channel))
+        {
+            return Problems.Validation("channel", "must be slack or teams");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.ConversationId))
+        {
+            return Problems.Validation("conversationId", "is required: the Slack channel id (C...) or the Teams channel conversation id");
+        }
+
+        if (channel == "teams" && !Uri.TryCreate(body.ServiceUrl, UriKind.Absolute, out _))
+        {
+            return Problems.Validation("serviceUrl", "is required for Teams: the serviceUrl of the team's conversation");
+        }
+
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.Key == teamKey, ct).ConfigureAwait(false);
+        if (team is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"No team '{teamKey}'.");
+        }
+
+        var now = clock.GetUtcNow();
+        var route = await db.ChannelRoutes.FirstOrDefaultAsync(r => r.Channel == channel && r.RouteKind == ChannelRoute.TeamRoute
+            && r.SubjectId == team.Id, ct).ConfigureAwait(false);
+        if (route is null)
+        {
+            route = new ChannelRoute { Id = Guid.CreateVersion7(now), Channel = channel, RouteKind = ChannelRoute.TeamRoute, SubjectId = team.Id, CreatedAt = now };
+            db.ChannelRoutes.Add(route);
+        }
+
+        route.ConversationId = body.ConversationId.Trim();
+        route.Tenant = body.Tenant?.Trim() ?? "";
+        route.ServiceUrl = body.ServiceUrl;
+        route.UpdatedAt = now;
+        db.AuditEntries.Add(CoachLoopDbContext.ToAuditEntry(new StateChange("team", team.Id, $"link-{channel}", ApiActor.From(context), now,
+            null, null, route.ConversationId)));
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(new TeamChannelLink(route.ConversationId, route.Tenant, route.ServiceUrl));
+    }
+
+    private static async Task<IResult> ListAsync(string channel, CoachLoopDbContext db, CancellationToken ct)
+    {
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Key, ct).ConfigureAwait(false);
+        var routes = await db.ChannelRoutes.AsNoTracking().Where(r => r.Channel == channel && r.RouteKind == ChannelRoute.TeamRoute)
+            .ToListAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(routes.Select(r => new { team = teams.GetValueOrDefault(r.SubjectId), r.ConversationId, r.Tenant, r.ServiceUrl }));
+    }
+}
+
+internal sealed record TeamChannelLink(string? ConversationId, string? Tenant, string? ServiceUrl);
