@@ -1,6 +1,7 @@
 using CoachLoop.Bot.Api;
 using CoachLoop.Bot.Channels.Web;
 using CoachLoop.Bot.Outbox;
+using CoachLoop.Bot.Scheduling;
 using CoachLoop.Bot.Hosting;
 using CoachLoop.Data;
 
@@ -15,6 +16,7 @@ builder.Services.AddCoachLoopEngine();
 builder.Services.AddCoachLoopApi(builder.Configuration);
 builder.Services.AddChatCore();
 builder.Services.AddWebChannel(builder.Configuration);
+builder.Services.AddScheduling(builder.Configuration);
 
 var app = builder.Build();
 app.UseCoachLoopApi();

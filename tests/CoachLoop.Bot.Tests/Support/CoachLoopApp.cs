@@ -55,6 +55,7 @@ public sealed class CoachLoopApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Outbox:Enabled", "false");
+        builder.UseSetting("Scheduling:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
