@@ -22,15 +22,16 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddQuartz(q =>
         {
             // Start a few seconds in, so migrations and the first requests go first; a missed tick just runs at the next one.
-            q.ScheduleJob<DueWorkJob>(t => Every(t.WithIdentity("due-work-trigger"), options.Interval), j => j.WithIdentity(DueWorkJob.Key));
-            q.ScheduleJob<DigestJob>(t => Every(t.WithIdentity("digest-trigger"), options.Interval), j => j.WithIdentity(DigestJob.Key));
+            q.ScheduleJob<DueWorkJob>((sp, t) => Every(sp, t.WithIdentity("due-work-trigger"), options.Interval), (_, j) => j.WithIdentity(DueWorkJob.Key));
+            q.ScheduleJob<DigestJob>((sp, t) => Every(sp, t.WithIdentity("digest-trigger"), options.Interval), (_, j) => j.WithIdentity(DigestJob.Key));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
 
-    private static void Every<T>(ITriggerConfigurator<T> trigger, TimeSpan interval) where T : IJob =>
-        trigger.StartAt(DateTimeOffset.UtcNow.AddSeconds(5))
+    // Quartz reads time from the host's TimeProvider, so the first fire is computed from the same clock.
+    private static void Every<T>(IServiceProvider services, ITriggerConfigurator<T> trigger, TimeSpan interval) where T : IJob =>
+        trigger.StartAt(services.GetRequiredService<TimeProvider>().GetUtcNow().AddSeconds(5))
             .WithOverlapPolicy(OverlapPolicy.Skip)
             .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount));
