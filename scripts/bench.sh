@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks live here, not in timed tests. `scripts/bench.sh actions` measures card-action handling:
-# actions per second and latency percentiles at 200 concurrent clicks on the embedded SQLite database.
+# actions per second and latency percentiles at 200 concurrent clicks on the embedded SQLite database;
+# `scripts/bench.sh digests` composes every manager's digest over 500 managers, 10,000 agents, 1,000,000 calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 suite="${1:-actions}"
 shift || true
 case "$suite" in
   actions) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- "$@" ;;
-  *) echo "unknown benchmark '$suite' (known: actions)" >&2; exit 2 ;;
+  digests) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- digests "$@" ;;
+  *) echo "unknown benchmark '$suite' (known: actions, digests)" >&2; exit 2 ;;
 esac

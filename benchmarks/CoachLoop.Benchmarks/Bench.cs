@@ -17,6 +17,11 @@ internal static class Bench
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "digests")
+        {
+            return await DigestBench.RunAsync(args, Arg);
+        }
+
         // Action handling under load: N distinct approvals clicked by C concurrent clients over real HTTP, then C
         // concurrent clicks on one flag (one must win). Prints throughput and latency percentiles; not a test.
         var clicks = Arg("--clicks", 1000);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace CoachLoop.Benchmarks;
 
 /// <summary>The real host on real Kestrel (loopback, a free port) over a temp SQLite file, logging only warnings.</summary>
-internal sealed class BenchHost(string connectionString) : WebApplicationFactory<Program>
+internal sealed class BenchHost(string connectionString, Dictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -16,6 +16,10 @@ internal sealed class BenchHost(string connectionString) : WebApplicationFactory
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:CoachLoop.Bot.Actions", "Warning");
+        foreach (var (key, value) in settings ?? [])
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     // The benchmark runs from anywhere: find src/CoachLoop.Bot above the build output.
