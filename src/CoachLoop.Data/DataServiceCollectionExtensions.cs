@@ -25,7 +25,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<SchemaMigrator>();
         services.AddScoped<ICallIntakeStore>(sp => new EfCallIntakeStore(sp.GetRequiredService<CoachLoopDbContext>(), sp.GetRequiredService<OutboxWriter>()));
         services.AddSingleton<OutboxSignal>();
-        services.AddScoped<OutboxWriter>();
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped(sp => new OutboxWriter(sp.GetRequiredService<CoachLoopDbContext>(), sp.GetServices<IConversationRouter>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<IOptions<DeliveryOptions>>().Value));
         services.AddScoped<DirectoryStore>();
         services.AddScoped<RubricStore>();
         services.AddScoped<ApiKeyStore>();

@@ -17,9 +17,13 @@ public sealed class OutboxWriter
     private readonly OutboxSignal? _signal;
     private bool _enqueued;
 
-    public OutboxWriter(CoachLoopDbContext db, IEnumerable<IConversationRouter> routers, TimeProvider clock, OutboxSignal? signal = null)
+    private readonly DeliveryOptions _delivery;
+
+    public OutboxWriter(CoachLoopDbContext db, IEnumerable<IConversationRouter> routers, TimeProvider clock, OutboxSignal? signal = null,
+        DeliveryOptions? delivery = null)
     {
         _db = db;
+        _delivery = delivery ?? new DeliveryOptions();
         _routers = routers.ToList();
         _clock = clock;
         _signal = signal;
@@ -37,9 +41,10 @@ public sealed class OutboxWriter
     public async Task PostFlagAsync(Flag flag, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(flag);
+        var grouped = !flag.Urgent && flag.TeamId is { } team && await GroupAsync(flag, team, ct).ConfigureAwait(false);
         foreach (var router in _routers)
         {
-            if (flag.TeamId is { } teamId)
+            if (flag.TeamId is { } teamId && !grouped)
             {
                 foreach (var conversation in await router.ManagerConversationsAsync(teamId, ct).ConfigureAwait(false))
                 {
@@ -96,6 +101,41 @@ public sealed class OutboxWriter
         {
             Enqueue(post, OutboxOperation.Update);
         }
+    }
+
+    /// <summary>
+    /// Adds the flag to its team's group card of the current window when the channel is already busy;
+    /// true when grouped (its own card is then not posted to the manager channel).
+    /// </summary>
+    private async Task<bool> GroupAsync(Flag flag, Guid teamId, CancellationToken ct)
+    {
+        var now = _clock.GetUtcNow();
+        var since = now - _delivery.GroupWindow;
+        var recent = await _db.Flags.CountAsync(f => f.TeamId == teamId && !f.Urgent && f.RaisedAt >= since && f.Id != flag.Id, ct).ConfigureAwait(false);
+        if (recent < _delivery.GroupAfter)
+        {
+            return false;
+        }
+
+        var bucket = now.UtcTicks / Math.Max(_delivery.GroupWindow.Ticks, 1);
+        var key = $"{FlagGroup.Kind}:{teamId:N}:{bucket}";
+        var notice = _db.Notices.Local.FirstOrDefault(n => n.DedupeKey == key)
+            ?? await _db.Notices.FirstOrDefaultAsync(n => n.DedupeKey == key, ct).ConfigureAwait(false);
+        if (notice is null)
+        {
+            notice = new Records.Notice
+            {
+                Id = Guid.CreateVersion7(now), DedupeKey = key, Kind = FlagGroup.Kind, Audience = Records.Notice.ToTeam, AudienceId = teamId,
+                Payload = FlagGroup.Serialize([flag.Id]), Sent = true, CreatedAt = now,
+            };
+            _db.Notices.Add(notice);
+            await PostNoticeAsync(notice, ct).ConfigureAwait(false);
+            return true;
+        }
+
+        notice.Payload = FlagGroup.Serialize([.. FlagGroup.Deserialize(notice.Payload), flag.Id]);
+        await RefreshAsync(notice.Id, ct).ConfigureAwait(false);
+        return true;
     }
 
     private async Task PostAsync(string kind, Guid subjectId, string channel, string conversation, bool urgent, CancellationToken ct)

@@ -52,9 +52,9 @@ public sealed class OutboxRecoveryTests
         var farEnd = new ScriptedChannel { BeforeAnswer = _ => Task.Delay(Random.Shared.Next(1, 6)) };
         farEnd.Answer(_ => Random.Shared.Next(4) == 0, SendResult.Retry("flaky"), times: 15);
         await using var hostA = await CoachLoopApp.StartAsync(services: farEnd.Register, database: database,
-            settings: new Dictionary<string, string?> { ["Outbox:BaseDelay"] = "00:00:00" });
+            settings: new Dictionary<string, string?> { ["Outbox:BaseDelay"] = "00:00:00", ["Delivery:GroupAfter"] = "1000" });
         await using var hostB = await CoachLoopApp.StartAsync(seed: false, services: farEnd.Register, database: database,
-            settings: new Dictionary<string, string?> { ["Outbox:BaseDelay"] = "00:00:00" });
+            settings: new Dictionary<string, string?> { ["Outbox:BaseDelay"] = "00:00:00", ["Delivery:GroupAfter"] = "1000" });
         var chat = new Chat(hostA);
         for (var i = 0; i < 12; i++)
         {
