@@ -169,4 +169,36 @@ public sealed class FollowUpAndReminderTests
         Assert.Equal((0, 1), (early, due));
         Assert.Equal("pattern-escalation", Assert.Single(await Schedule.NoticesAsync(app)).Kind);
     }
+
+    [SkippableFact]
+    public async Task TwoHostsOnOnePostgresDatabaseSendEachReminderAndFollowUpOnce()
+    {
+        await using var database = await TestDatabase.CreateAsync(CoachLoop.Data.DatabaseProvider.Postgres);
+        await using var a = await CoachLoopApp.StartAsync(settings: Chat.WebOn, database: database);
+        await using var b = await CoachLoopApp.StartAsync(seed: false, settings: Chat.WebOn, database: database);
+        var chat = new Chat(a);
+        await chat.PostCallAsync(Json.Call("reminded"));
+        await chat.ActOnFlagAsync("morgan@example.com", "approvePractice", callId: "reminded");
+        for (var i = 0; i < 3; i++)
+        {
+            await chat.PostCallAsync(Json.Call($"before-{i}", empathy: 40 + i, callTime: $"2026-11-1{i + 1}T10:00:00Z"));
+        }
+
+        await chat.ActOnFlagAsync("morgan@example.com", "approvePractice", callId: "before-2");
+        await chat.ActOnFlagAsync("morgan@example.com", "logSession", Session, callId: "before-2");
+        foreach (var host in new[] { a, b })
+        {
+            host.Clock.Set(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        }
+
+        var reminders = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => Schedule.RemindersAsync(i % 2 == 0 ? a : b))));
+        var followUps = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => Schedule.FollowUpsAsync(i % 2 == 0 ? a : b))));
+
+        Assert.Equal(1, reminders.Sum()); // the one approved flag still waiting for its session
+        Assert.Equal(1, followUps.Sum());
+        var notices = await Schedule.NoticesAsync(a);
+        Assert.Equal(1, notices.Count(n => n.Kind == "session-reminder"));
+        Assert.Equal(1, notices.Count(n => n.Kind == "follow-up"));
+        Assert.Single(await chat.FlagHistoryAsync((await chat.FlagAsync("before-2")).Id), h => h == "follow-up-due");
+    }
 }
