@@ -38,6 +38,7 @@ public sealed class TeamsHost : IAsyncDisposable
             ["Teams:TokenEndpoint"] = issuer.TokenEndpoint,
             ["Teams:RequireHttpsMetadata"] = "false",
             ["Teams:DefaultServiceUrl"] = connector.ServiceUrl,
+            ["Teams:TrustedServiceUrls:0"] = connector.ServiceUrl,
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
         {
