@@ -43,6 +43,13 @@ public sealed class TeamsCardSender(
                 TeamsCards.Message(message.Card, false, message.MessageRef), ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {
+            if (target.Personal && result.ErrorCode is "ConversationBlockedByUser" or "BotNotInConversationRoster" or "ConversationNotFound")
+            {
+                // The stored 1:1 chat is dead: forget it, so a later card opens a new one once the user lets the bot back in.
+                await db.ChannelRoutes.Where(r => r.Channel == ChatIdentity.Teams && r.RouteKind == ChannelRoute.PersonRoute
+                    && r.ConversationId == target.ConversationId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            }
+
             return ToFailure(result);
         }
 

@@ -71,5 +71,29 @@ public sealed class TeamsConversations(CoachLoopDbContext db, TimeProvider clock
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>A personal install: the 1:1 chat already exists, so it becomes the person's route (no create call needed later).</summary>
+    public async Task RememberPersonalChatAsync(Activity activity, Guid personId, CancellationToken ct)
+    {
+        if (activity.Conversation?.ConversationType != "personal" || activity.Conversation.Id is not { } conversationId)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var route = await db.ChannelRoutes.FirstOrDefaultAsync(r => r.Channel == ChatIdentity.Teams && r.RouteKind == ChannelRoute.PersonRoute
+            && r.SubjectId == personId, ct).ConfigureAwait(false);
+        if (route is null)
+        {
+            route = new ChannelRoute { Id = Guid.CreateVersion7(now), Channel = ChatIdentity.Teams, RouteKind = ChannelRoute.PersonRoute, SubjectId = personId, CreatedAt = now };
+            db.ChannelRoutes.Add(route);
+        }
+
+        route.ConversationId = conversationId;
+        route.Tenant = activity.Tenant;
+        route.ServiceUrl = activity.ServiceUrl;
+        route.UpdatedAt = now;
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+    }
+
     private static string Escape(string? text) => System.Text.Encodings.Web.JavaScriptEncoder.Default.Encode(text ?? "");
 }

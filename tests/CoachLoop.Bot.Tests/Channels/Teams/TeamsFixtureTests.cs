@@ -82,6 +82,23 @@ public sealed class TeamsFixtureTests
     }
 
     [Fact]
+    public async Task PersonalInstallStoresTheOneToOneChatAsTheAgentsRoute()
+    {
+        await using var host = await TeamsHost.StartAsync();
+        TeamsScenario.OnRoster(host, "29:ana", "aad-ana", "ana@example.com");
+        var personal = TeamsFixtures.Load("message-personal.json", host.Connector.ServiceUrl);
+        personal["type"] = "conversationUpdate";
+        personal["from"] = new JsonObject { ["id"] = "29:ana", ["aadObjectId"] = "aad-ana" };
+        personal["membersAdded"] = new JsonArray(new JsonObject { ["id"] = (string?)personal["recipient"]!["id"] }, new JsonObject { ["id"] = "29:ana" });
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(personal)).StatusCode);
+
+        await host.Chat.PostCallAsync(Json.Call());
+        await host.Chat.DispatchAsync();
+        Assert.DoesNotContain(host.Connector.Calls, c => c.Path == "/v3/conversations");
+        Assert.Single(host.Connector.Where("POST", $"/v3/conversations/{personal["conversation"]!["id"]}/activities"));
+    }
+
+    [Fact]
     public async Task InstallIntoATeamThenRemoveStopsPostsThere()
     {
         await using var host = await TeamsHost.StartAsync();

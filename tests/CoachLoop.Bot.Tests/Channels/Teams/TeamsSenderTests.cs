@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using CoachLoop.Bot.Channels.Teams.Connector;
 using CoachLoop.Bot.Channels.Teams.Protocol;
@@ -74,6 +75,22 @@ public sealed class TeamsSenderTests
             (string?)create.Body["channelData"]!["tenant"]!["id"], (string?)create.Body["tenantId"], (bool?)create.Body["isGroup"]));
         Assert.Equal(2, host.Connector.Where("POST", "/v3/conversations/a:dm-1/activities").Count);
         Assert.True(await host.App.WithDbAsync(db => db.ChannelRoutes.AnyAsync(r => r.RouteKind == ChannelRoute.PersonRoute && r.ConversationId == "a:dm-1")));
+    }
+
+    [Fact]
+    public async Task NoBotTokenGoesToAServiceUrlThatIsNotTrusted()
+    {
+        await using var host = await TeamsHost.StartAsync();
+        var client = await host.App.CreateApiClientAsync();
+        (await client.PutAsJsonAsync($"/api/v1/channels/teams/teams/{Samples.TeamKey}",
+            new { conversationId = TeamsScenario.Channel, tenant = TeamsScenario.Tenant, serviceUrl = "https://evil.example.com/" })).EnsureSuccessStatusCode();
+        await host.Chat.PostCallAsync(Json.Call());
+        await host.Chat.DispatchAsync();
+
+        var dead = Assert.Single(await OutboxAsync(host));
+        Assert.Equal(OutboxStatus.Dead, dead.Status);
+        Assert.Contains("UntrustedServiceUrl", dead.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, host.Issuer.TokenRequests);
     }
 
     [Fact]

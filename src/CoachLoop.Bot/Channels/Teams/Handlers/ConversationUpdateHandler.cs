@@ -7,7 +7,7 @@ namespace CoachLoop.Bot.Channels.Teams.Handlers;
 /// other members and channel events are acknowledged only.
 /// See <see href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/subscribe-to-conversation-events">conversation events</see>.
 /// </summary>
-public sealed class ConversationUpdateHandler(TeamsConversations conversations) : ITeamsHandler
+public sealed class ConversationUpdateHandler(TeamsConversations conversations, TeamsPeople people) : ITeamsHandler
 {
     public string Name => ActivityTypes.ConversationUpdate;
 
@@ -19,6 +19,10 @@ public sealed class ConversationUpdateHandler(TeamsConversations conversations) 
         if (activity.MembersAdded?.Any(m => m.Id == bot) == true)
         {
             await conversations.SetInstalledAsync(activity, true, ct).ConfigureAwait(false);
+            if (activity.Conversation?.ConversationType == "personal" && (await people.ResolveAsync(activity, ct).ConfigureAwait(false)).Person is { } person)
+            {
+                await conversations.RememberPersonalChatAsync(activity, person.Id, ct).ConfigureAwait(false);
+            }
         }
         else if (activity.MembersRemoved?.Any(m => m.Id == bot) == true || activity.ChannelData?.EventType is "teamDeleted" or "teamHardDeleted")
         {
