@@ -106,4 +106,19 @@ public sealed class TeamsCardFlowTests
         Assert.Equal("PracticeApproved", (await host.Chat.FlagAsync()).Status.ToString());
         Assert.Single(host.Connector.Where("POST", "/v3/conversations/19:malejcou081i20ojmlcau0@thread.skype;messageid=1498171086622/activities/f:5261769396935243054"));
     }
+
+    [Fact]
+    public async Task SubmitArrivingAsANamelessInvokeIsTreatedLikeASubmitMessage()
+    {
+        await using var host = await FlagPostedAsync();
+        var data = TeamsScenario.ExecuteData(TeamsScenario.PostedCard(host), "approvePractice");
+        data["verb"] = "approvePractice";
+        var invoke = TeamsScenario.Execute(host, "29:morgan", "approvePractice", data.DeepClone().AsObject(), "nameless-1");
+        invoke.Remove("name");
+        invoke["value"] = data;
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await host.PostAsync(invoke)).StatusCode);
+        Assert.Equal(["submit"], host.Handled);
+        Assert.Equal("PracticeApproved", (await host.Chat.FlagAsync()).Status.ToString());
+    }
 }
