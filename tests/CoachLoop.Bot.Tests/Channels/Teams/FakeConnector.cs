@@ -80,6 +80,3 @@ public sealed class FakeConnector : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
-
-/// <summary>One call the bot made to the connector.</summary>
-public sealed record ConnectorCall(string Method, string Path, string Authorization, JsonNode? Body);
