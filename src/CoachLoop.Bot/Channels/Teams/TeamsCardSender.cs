@@ -32,7 +32,7 @@ public sealed class TeamsCardSender(
             return failure;
         }
 
-        if (throttle.TryTake(target.ConversationId!) is { } wait)
+        if (throttle.TryTake(target.ConversationId!, target.Tenant) is { } wait)
         {
             return SendResult.Retry("Teams per-conversation limit reached (throttled locally)", wait);
         }
@@ -65,7 +65,7 @@ public sealed class TeamsCardSender(
             .FirstOrDefaultAsync(r => r.Channel == ChatIdentity.Teams && r.ConversationId == conversationId && r.ServiceUrl != null, ct).ConfigureAwait(false);
         return route is null
             ? Target.Fail(SendResult.Permanent($"no Teams service URL is known for conversation {conversationId}"))
-            : new Target(route.ConversationId, route.ServiceUrl, route.RouteKind == ChannelRoute.PersonRoute, null);
+            : new Target(route.ConversationId, route.ServiceUrl, route.RouteKind == ChannelRoute.PersonRoute, null, route.Tenant);
     }
 
     private async Task<Target> DirectAsync(string aadObjectId, CancellationToken ct)
@@ -81,7 +81,7 @@ public sealed class TeamsCardSender(
             && r.SubjectId == identity.PersonId, ct).ConfigureAwait(false);
         if (route?.ServiceUrl is not null)
         {
-            return new Target(route.ConversationId, route.ServiceUrl, true, null);
+            return new Target(route.ConversationId, route.ServiceUrl, true, null, route.Tenant);
         }
 
         var serviceUrl = await db.ChannelRoutes.AsNoTracking()
@@ -113,12 +113,12 @@ public sealed class TeamsCardSender(
         route.ServiceUrl = answer.ServiceUrl ?? serviceUrl;
         route.UpdatedAt = now;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new Target(route.ConversationId, route.ServiceUrl, true, null);
+        return new Target(route.ConversationId, route.ServiceUrl, true, null, tenant);
     }
 
     internal static string BotId(TeamsOptions options) => $"28:{options.AppId ?? "coachloop-dev"}";
 
-    private sealed record Target(string? ConversationId, string? ServiceUrl, bool Personal, SendResult? Failure)
+    private sealed record Target(string? ConversationId, string? ServiceUrl, bool Personal, SendResult? Failure, string Tenant = "")
     {
         public static Target Fail(SendResult failure) => new(null, null, false, failure);
     }

@@ -117,6 +117,16 @@ public sealed class TeamsSenderTests
     }
 
     [Fact]
+    public void AllConversationsOfATenantShareFiftySendsPerSecond()
+    {
+        var clock = new ManualClock();
+        var throttle = new ConversationThrottle(clock);
+        Assert.All(Enumerable.Range(0, 50), i => Assert.Null(throttle.TryTake($"c{i}", "tenant-a")));
+        Assert.Equal(TimeSpan.FromSeconds(1), throttle.TryTake("c-new", "tenant-a"));
+        Assert.Null(throttle.TryTake("c-new", "tenant-b"));
+    }
+
+    [Fact]
     public void RetryAfterIsReadAsSecondsOrAsADate()
     {
         var now = ManualClock.DefaultStart;

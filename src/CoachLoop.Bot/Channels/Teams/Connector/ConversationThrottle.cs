@@ -1,44 +1,68 @@
-using System.Collections.Concurrent;
-
 namespace CoachLoop.Bot.Channels.Teams.Connector;
 
 /// <summary>
-/// Teams' per-conversation send limits (7 per second, 8 per 2 s, 60 per 30 s, 1800 per hour): before each send the caller asks
-/// for a slot and, when the conversation is at a limit, gets the wait instead, which the outbox turns into a later attempt.
+/// Teams' send limits: per conversation 7 per second, 8 per 2 s, 60 per 30 s and 1800 per hour, and per tenant 50 per second
+/// for the whole app. Before each send the caller asks for a slot and, when a limit is reached, gets the wait instead, which the
+/// outbox turns into a later attempt (a wait does not use up an attempt). Per host: several hosts each keep their own count.
 /// </summary>
 /// <remarks>See <see href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit">Rate limiting</see>.</remarks>
 public sealed class ConversationThrottle(TimeProvider clock)
 {
-    private static readonly (int Count, TimeSpan Window)[] Limits =
+    private static readonly (int Count, TimeSpan Window)[] ConversationLimits =
     [
         (7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1)),
     ];
 
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _sends = new(StringComparer.Ordinal);
+    private static readonly (int Count, TimeSpan Window)[] TenantLimits = [(50, TimeSpan.FromSeconds(1))];
+
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _sends = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     /// <returns>Null when the send may go now (and it is counted), else how long to wait.</returns>
-    public TimeSpan? TryTake(string conversationId)
+    public TimeSpan? TryTake(string conversationId, string tenant = "")
     {
         var now = clock.GetUtcNow();
-        var queue = _sends.GetOrAdd(conversationId, _ => new Queue<DateTimeOffset>());
-        lock (queue)
+        lock (_gate)
         {
-            while (queue.Count > 0 && now - queue.Peek() >= TimeSpan.FromHours(1))
+            var conversation = Queue($"c:{conversationId}", now);
+            var tenantQueue = Queue($"t:{tenant}", now);
+            var wait = Wait(conversation, ConversationLimits, now) ?? Wait(tenantQueue, TenantLimits, now);
+            if (wait is null)
             {
-                queue.Dequeue();
+                conversation.Enqueue(now);
+                tenantQueue.Enqueue(now);
             }
 
-            foreach (var (count, window) in Limits)
-            {
-                var inWindow = queue.Where(t => now - t < window).ToList();
-                if (inWindow.Count >= count)
-                {
-                    return inWindow[^count] + window - now;
-                }
-            }
-
-            queue.Enqueue(now);
-            return null;
+            return wait;
         }
+    }
+
+    private Queue<DateTimeOffset> Queue(string key, DateTimeOffset now)
+    {
+        if (!_sends.TryGetValue(key, out var queue))
+        {
+            _sends[key] = queue = new Queue<DateTimeOffset>();
+        }
+
+        while (queue.Count > 0 && now - queue.Peek() >= TimeSpan.FromHours(1))
+        {
+            queue.Dequeue();
+        }
+
+        return queue;
+    }
+
+    private static TimeSpan? Wait(Queue<DateTimeOffset> queue, (int Count, TimeSpan Window)[] limits, DateTimeOffset now)
+    {
+        foreach (var (count, window) in limits)
+        {
+            var inWindow = queue.Where(t => now - t < window).ToList();
+            if (inWindow.Count >= count)
+            {
+                return inWindow[^count] + window - now;
+            }
+        }
+
+        return null;
     }
 }
