@@ -24,7 +24,8 @@
 #
 # Optional environment:
 #   COACHLOOP_TEST_POSTGRES   use this server instead of starting one
-#   COACHLOOP_BROWSER_TESTS=1 install/check Chromium (also: file tests/browser.enabled)
+#   COACHLOOP_BROWSER_TESTS=1 install/check Chromium (also: file tests/browser.enabled, which this repo
+#                             has, so browser tests always run here and fail, not skip, without Chromium)
 #   COACHLOOP_SUMMARY_FILE    also write the summary line to this file (.ci/run uses it)
 set -euo pipefail
 
@@ -163,6 +164,9 @@ ensure_chromium() {
   [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium missing after apt-get install chromium"
   # Tests find the browser through this, instead of guessing paths.
   export COACHLOOP_CHROMIUM=/usr/bin/chromium
+  # Browser tests skip when they find no browser, except when this says they must run: here they must, so a
+  # browser that went missing fails the run instead of passing it quietly.
+  export COACHLOOP_BROWSER_TESTS=1
 }
 
 # Node test suites need node/npm (Debian packages `nodejs`, `npm`) and their npm

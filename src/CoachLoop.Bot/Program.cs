@@ -2,6 +2,7 @@ using CoachLoop.Bot.Api;
 using CoachLoop.Bot.Channels.Teams;
 using CoachLoop.Bot.Channels.Web;
 using CoachLoop.Bot.Outbox;
+using CoachLoop.Bot.Scheduling;
 using CoachLoop.Bot.Hosting;
 using CoachLoop.Data;
 
@@ -17,6 +18,7 @@ builder.Services.AddCoachLoopApi(builder.Configuration);
 builder.Services.AddChatCore();
 builder.Services.AddWebChannel(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
+builder.Services.AddScheduling(builder.Configuration);
 
 var app = builder.Build();
 app.UseCoachLoopApi();

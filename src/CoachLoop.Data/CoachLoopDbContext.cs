@@ -32,6 +32,7 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<ChannelRoute> ChannelRoutes => Set<ChannelRoute>();
     public DbSet<ChannelInstallation> ChannelInstallations => Set<ChannelInstallation>();
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+    public DbSet<Notice> Notices => Set<Notice>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -8,7 +8,9 @@ public static class DbContextOptionsExtensions
     public static DbContextOptionsBuilder UseCoachLoopDatabase(this DbContextOptionsBuilder builder, string connectionString, bool sqlite)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return sqlite ? builder.UseSqlite(connectionString) : builder.UseNpgsql(connectionString);
+        return sqlite
+            ? builder.UseSqlite(connectionString).AddInterceptors(Modeling.SqliteConnectionSetup.Instance)
+            : builder.UseNpgsql(connectionString);
     }
 
     public static DbContextOptionsBuilder UseCoachLoopDatabase(this DbContextOptionsBuilder builder, DataOptions options)

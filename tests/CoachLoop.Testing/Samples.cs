@@ -31,8 +31,8 @@ public static class Samples
         Person("ana@example.com", "Ana Ruiz", PersonRole.Agent, TeamKey, "AG-1", 25),
         Person("ben@example.com", "Ben Okafor", PersonRole.Agent, TeamKey, "AG-2", 8),
         Person("riley@example.com", "Riley Chen", PersonRole.Reviewer, TeamKey),
-        Person("max@example.com", "Max Weber", PersonRole.Manager, OtherTeamKey),
-        Person("sam@example.com", "Sam Patel", PersonRole.Agent, OtherTeamKey, "AG-9", 30),
+        Person("max@example.com", "Max Weber", PersonRole.Manager, OtherTeamKey, timeZone: "America/New_York"),
+        Person("sam@example.com", "Sam Patel", PersonRole.Agent, OtherTeamKey, "AG-9", 30, "America/New_York"),
     ];
 
     public static PersonDetails Person(string email, string name, PersonRole role, string? team, string? externalId = null,

@@ -119,11 +119,15 @@ public sealed partial class CardActionPipeline(
             return Attempt.Stop(new(ActionOutcome.Refused, refusal, await cards.BuildAsync(kind, flagId, ct).ConfigureAwait(false)));
         }
 
-        var current = await cards.BuildAsync(kind, flagId, ct).ConfigureAwait(false);
-        var offered = current!.Actions.Any(a => a.Verb == request.Verb);
-        if ((kind == CardKinds.Flag && version != flag.Revision) || !offered)
+        // The flag card shows exact state, so its version decides; the agent's card is current while it still offers the verb.
+        Card? current = null;
+        var stale = kind == CardKinds.Flag
+            ? version != flag.Revision
+            : !(current = await cards.BuildAsync(kind, flagId, ct).ConfigureAwait(false))!.Actions.Any(a => a.Verb == request.Verb);
+        if (stale)
         {
-            return Attempt.Stop(new(ActionOutcome.Stale, $"This card was out of date. {current.Status}", current));
+            current ??= await cards.BuildAsync(kind, flagId, ct).ConfigureAwait(false);
+            return Attempt.Stop(new(ActionOutcome.Stale, $"This card was out of date. {current!.Status}", current));
         }
 
         var inputs = new ActionInputs(request.Data);
@@ -132,7 +136,8 @@ public sealed partial class CardActionPipeline(
             var message = await FlagMoves.ApplyAsync(request.Verb, flag, inputs, actor!, now, db, outbox, ct).ConfigureAwait(false);
             if (!inputs.IsValid)
             {
-                return Attempt.Stop(new(ActionOutcome.Invalid, "Some answers need another look.", current, inputs.Errors));
+                return Attempt.Stop(new(ActionOutcome.Invalid, "Some answers need another look.",
+                    current ?? await cards.BuildAsync(kind, flagId, ct).ConfigureAwait(false), inputs.Errors));
             }
 
             await outbox.RefreshAsync(flag.Id, ct).ConfigureAwait(false);
@@ -140,7 +145,7 @@ public sealed partial class CardActionPipeline(
         }
         catch (DomainException ex)
         {
-            return Attempt.Stop(new(ActionOutcome.Stale, ex.Message, current));
+            return Attempt.Stop(new(ActionOutcome.Stale, ex.Message, current ?? await cards.BuildAsync(kind, flagId, ct).ConfigureAwait(false)));
         }
     }
 

@@ -39,6 +39,7 @@ public static class CardKinds
     public const string Flag = Data.Outbox.CardKindNames.Flag;
     public const string AgentScore = Data.Outbox.CardKindNames.AgentScore;
     public const string Dispute = Data.Outbox.CardKindNames.Dispute;
+    public const string Notice = Data.Outbox.CardKindNames.Notice;
 }
 
 public enum CardTone

@@ -36,6 +36,9 @@ public sealed class CardFactory(CoachLoopDbContext db, TimeProvider clock)
                     ? await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false)
                     : null;
                 return DisputeCardBuilder.Build(dispute, await ContextAsync(disputed, false, ct).ConfigureAwait(false), decider);
+            case CardKinds.Notice:
+                var notice = await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == subjectId, ct).ConfigureAwait(false);
+                return notice is null ? null : NoticeCards.Build(notice);
             default:
                 return null;
         }

@@ -6,4 +6,5 @@ public static class CardKindNames
     public const string Flag = "flag";
     public const string AgentScore = "agent-score";
     public const string Dispute = "dispute";
+    public const string Notice = "notice";
 }

@@ -72,6 +72,22 @@ public sealed class OutboxWriter
         }
     }
 
+    /// <summary>A scheduler notice: to a person's direct conversation, or to a team's manager channel(s).</summary>
+    public async Task PostNoticeAsync(Records.Notice notice, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        foreach (var router in _routers)
+        {
+            var conversations = notice.Audience == Records.Notice.ToTeam
+                ? await router.ManagerConversationsAsync(notice.AudienceId, ct).ConfigureAwait(false)
+                : await router.DirectConversationAsync(notice.AudienceId, ct).ConfigureAwait(false) is { } direct ? [direct] : [];
+            foreach (var conversation in conversations)
+            {
+                await PostAsync(CardKindNames.Notice, notice.Id, router.Channel, conversation, notice.Urgent, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>Every stored copy of every card about the subject gets an update with the current state.</summary>
     public async Task RefreshAsync(Guid subjectId, CancellationToken ct)
     {

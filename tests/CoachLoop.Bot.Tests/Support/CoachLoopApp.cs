@@ -36,9 +36,16 @@ public sealed class CoachLoopApp : WebApplicationFactory<Program>
     /// <param name="services">Extra registrations, e.g. a recording card sender.</param>
     /// <param name="database">An existing database to share with another host (not disposed by this one).</param>
     public static async Task<CoachLoopApp> StartAsync(bool seed = true, DatabaseProvider provider = DatabaseProvider.Sqlite,
-        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, TestDatabase? database = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, TestDatabase? database = null,
+        DateTimeOffset? now = null, bool clockRuns = false)
     {
         var app = new CoachLoopApp(database ?? await TestDatabase.CreateAsync(provider), settings, services) { _ownsDatabase = database is null };
+        app.Clock.Set(now ?? ManualClock.DefaultStart);
+        if (clockRuns)
+        {
+            app.Clock.Run();
+        }
+
         _ = app.Server; // builds the host and runs the start-up migration
         if (seed)
         {
@@ -55,6 +62,7 @@ public sealed class CoachLoopApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Outbox:Enabled", "false");
+        builder.UseSetting("Scheduling:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using CoachLoop.Data;
+using CoachLoop.Data.Modeling;
+using CoachLoop.Data.Outbox;
+using CoachLoop.Data.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachLoop.Bot.Scheduling;
+
+/// <summary>Adds a notice and its outbox posts to the unit of work; the unique key makes a second host's copy fail and roll back.</summary>
+public sealed class NoticeWriter(CoachLoopDbContext db, OutboxWriter outbox, TimeProvider clock)
+{
+    public async Task AddAsync(string key, string kind, string audience, Guid audienceId, object payload, bool urgent, bool send,
+        CancellationToken ct)
+    {
+        var notice = new Notice
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            DedupeKey = key,
+            Kind = kind,
+            Audience = audience,
+            AudienceId = audienceId,
+            Urgent = urgent,
+            Payload = JsonSerializer.Serialize(payload, payload.GetType(), JsonColumn.Options),
+            Sent = send,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Notices.Add(notice);
+        if (send)
+        {
+            await outbox.PostNoticeAsync(notice, ct).ConfigureAwait(false);
+        }
+    }
+
+    public Task<bool> ExistsAsync(string key, CancellationToken ct) => db.Notices.AnyAsync(n => n.DedupeKey == key, ct);
+
+    /// <summary>
+    /// Saves the unit of work. False when another host got there first (its notice key or the flag's
+    /// revision won): nothing of ours was written, which is exactly what "once" needs.
+    /// </summary>
+    public async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}

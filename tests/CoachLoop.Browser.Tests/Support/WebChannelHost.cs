@@ -1,0 +1,61 @@
+using CoachLoop.Data.Stores;
+using CoachLoop.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachLoop.Browser.Tests.Support;
+
+/// <summary>
+/// The real host on real Kestrel (a browser cannot reach the in-memory test server), on a free loopback port, over its own
+/// SQLite file, with the demo directory seeded, the web channel on and a fast outbox, as someone trying CoachLoop would run it.
+/// </summary>
+public sealed class WebChannelHost : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database = TestDatabase.CreateSqlite();
+
+    private WebChannelHost() =>
+        // Port 0: Kestrel picks a free port itself, so parallel runs never collide.
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+    /// <summary>Where the browser and the API client reach the host, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri Address { get; private set; } = null!;
+
+    public static WebChannelHost Start()
+    {
+        var host = new WebChannelHost();
+        host.StartServer();
+        var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        host.Address = new Uri(addresses.Single().TrimEnd('/') + "/");
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("WebChannel:Enabled", "true");
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>A client of the real API over HTTP, carrying a freshly created API key.</summary>
+    public async Task<HttpClient> CreateApiClientAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync("browser-tests");
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
