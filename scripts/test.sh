@@ -169,10 +169,14 @@ ensure_chromium() {
   export COACHLOOP_BROWSER_TESTS=1
 }
 
-# Future: Node test suites will need node/npm (Debian packages `nodejs`, `npm`)
-# and their npm dependencies (`npm ci` in the suite's folder, from the npm
-# registry). Add an ensure_node function here, next to ensure_chromium, and call
-# it from the "Tooling" step below.
+# Node test suites need node/npm (Debian packages `nodejs`, `npm`) and their npm
+# dependencies (`npm ci` in the suite's folder, from the npm registry).
+ensure_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
+  command -v node >/dev/null 2>&1 || die "node missing after apt-get install nodejs"
+}
 # ===========================================================================
 
 # ---------------------------------------------------------------------------
@@ -294,8 +298,23 @@ run_suite() {
 #   run_suite web-ui run_node_tests web
 # where run_node_tests runs `node --test` in that folder and records its
 # "# pass N" / "# fail N" totals.
+# Run `node --test` in tests/NAME (after `npm ci`) and record its TAP totals.
+run_node_tests() {
+  local dir="tests/$1" out="$work_dir/node-$1.tap" rc=0 passed failed
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || return 1
+  (cd "$dir" && node --test --test-reporter=tap) >"$out" 2>&1 || rc=$?
+  cat "$out" >&2
+  passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$out" | tail -n 1)
+  failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$out" | tail -n 1)
+  record_counts "${passed:-0}" "${failed:-0}"
+  if [[ -z $passed ]] && ((rc == 0)); then rc=1; fi
+  return "$rc"
+}
+
 run_extra_suites() {
-  : # none yet
+  # Teams channel against the official Bot Framework JS SDK; it starts the built bot itself.
+  ensure_node
+  run_suite teams-conformance run_node_tests teams-conformance
 }
 # ===========================================================================
 

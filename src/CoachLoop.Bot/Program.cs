@@ -1,4 +1,5 @@
 using CoachLoop.Bot.Api;
+using CoachLoop.Bot.Channels.Teams;
 using CoachLoop.Bot.Channels.Web;
 using CoachLoop.Bot.Outbox;
 using CoachLoop.Bot.Scheduling;
@@ -16,6 +17,7 @@ builder.Services.AddCoachLoopEngine();
 builder.Services.AddCoachLoopApi(builder.Configuration);
 builder.Services.AddChatCore();
 builder.Services.AddWebChannel(builder.Configuration);
+builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ app.MapFlags();
 app.MapReports();
 app.MapOutbox();
 app.MapChannelRoutes();
+app.MapTeams();
 await app.RunAsync().ConfigureAwait(false);
 return 0;
 

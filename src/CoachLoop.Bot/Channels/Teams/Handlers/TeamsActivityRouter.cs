@@ -1,0 +1,32 @@
+using CoachLoop.Bot.Channels.Teams.Protocol;
+
+namespace CoachLoop.Bot.Channels.Teams.Handlers;
+
+/// <summary>
+/// Dispatches an authenticated activity on its type and invoke name. Anything no handler takes is acknowledged with 200 and
+/// ignored (Teams adds events at any time); an invoke nobody handles gets 501, as the SDKs answer.
+/// </summary>
+public sealed class TeamsActivityRouter(IEnumerable<ITeamsHandler> handlers, IEnumerable<ITeamsDispatchObserver> observers, TeamsConversations conversations)
+{
+    public const string Ignored = "ignored";
+    public const string NotImplemented = "invoke-not-implemented";
+
+    public async Task<IResult> RouteAsync(Activity activity, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        await conversations.RefreshServiceUrlAsync(activity, ct).ConfigureAwait(false);
+        var handler = handlers.FirstOrDefault(h => h.CanHandle(activity));
+        var name = handler?.Name ?? (activity.Type == ActivityTypes.Invoke ? NotImplemented : Ignored);
+        foreach (var observer in observers)
+        {
+            observer.Handled(name, activity);
+        }
+
+        if (handler is not null)
+        {
+            return await handler.HandleAsync(activity, ct).ConfigureAwait(false);
+        }
+
+        return activity.Type == ActivityTypes.Invoke ? TypedResults.StatusCode(StatusCodes.Status501NotImplemented) : TypedResults.Ok();
+    }
+}

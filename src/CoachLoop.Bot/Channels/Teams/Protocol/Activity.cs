@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace CoachLoop.Bot.Channels.Teams.Protocol;
+
+/// <summary>
+/// A Bot Framework activity as Teams sends it and as the bot sends it back. Unknown fields are ignored on the way in
+/// (<c>role</c>, <c>relatesTo</c>, <c>callerId</c> and friends), and null fields are left out on the way out.
+/// </summary>
+/// <remarks>See <see href="https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#activity-object">Activity object</see>.</remarks>
+public sealed record Activity
+{
+    public string? Type { get; init; }
+    public string? Id { get; init; }
+    public string? Name { get; init; }
+    public string? Action { get; init; }
+    public string? ServiceUrl { get; init; }
+    public string? ChannelId { get; init; }
+    public ChannelAccount? From { get; init; }
+    public ChannelAccount? Recipient { get; init; }
+    public ConversationAccount? Conversation { get; init; }
+    public string? ReplyToId { get; init; }
+    public string? Text { get; init; }
+    public string? TextFormat { get; init; }
+    public IReadOnlyList<Attachment>? Attachments { get; init; }
+    public IReadOnlyList<JsonElement>? Entities { get; init; }
+    public JsonElement? Value { get; init; }
+    public TeamsChannelData? ChannelData { get; init; }
+    public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
+    public IReadOnlyList<ChannelAccount>? MembersRemoved { get; init; }
+    public string? Locale { get; init; }
+
+    /// <summary>The Entra tenant: <c>channelData.tenant.id</c> is authoritative, <c>conversation.tenantId</c> usually duplicates it.</summary>
+    public string Tenant => ChannelData?.Tenant?.Id ?? Conversation?.TenantId ?? "";
+}

@@ -1,0 +1,128 @@
+// Conformance round trip: the official Bot Framework JS SDK (botbuilder / botframework-connector 4.23) plays Microsoft Teams.
+// Its BotFrameworkClient posts activities to the running CoachLoop bot, and its ChannelServiceRoutes receive and parse what the
+// bot sends back: install in a team, link the channel, a scored call through the API, the flag card posted, approve through an
+// adaptiveCard/action invoke, the card updated in place.
+'use strict';
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { ConfigurationBotFrameworkAuthentication } = require('botbuilder');
+const { startFakeTeams } = require('./fake-teams');
+const { startBot } = require('./bot-process');
+
+const repo = path.resolve(__dirname, '..', '..');
+const fixtureDir = [path.join(repo, '..', 'shared', 'fixtures', 'teams'), path.join(repo, 'shared', 'fixtures', 'teams')].find((d) => fs.existsSync(d));
+const fixture = (name) => JSON.parse(fs.readFileSync(path.join(fixtureDir, name), 'utf8'));
+
+const BOT = '28:608cacfd-1cea-40c9-b678-4b93e69bb72b';
+const CHANNEL = '19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2';
+const TEAM = '19:zFLSDFWsesfzcmKArqKJ-65aOXJz@sgf462H2wz41@thread.tacv2';
+const TENANT = 'b28fdbfd-2b78-4f93-b0f8-8881793f0f8f';
+const roster = {
+  '29:morgan': { id: '29:morgan', objectId: 'aad-morgan', email: 'morgan@example.com', userPrincipalName: 'morgan@example.com', tenantId: TENANT },
+};
+
+function findExecute(node, verb) {
+  if (Array.isArray(node)) return node.map((n) => findExecute(n, verb)).find(Boolean);
+  if (node && typeof node === 'object') {
+    if (node.type === 'Action.Execute' && node.verb === verb) return node;
+    return Object.values(node).map((n) => findExecute(n, verb)).find(Boolean);
+  }
+  return undefined;
+}
+
+describe('CoachLoop Teams channel against the Bot Framework JS SDK', () => {
+  let fake; let bot; let client; let cardPost;
+
+  const post = (activity) => client.postActivity('fake-teams', BOT, `${bot.url}/api/messages`, fake.serviceUrl, activity.conversation.id, activity);
+  const inChannel = (extra) => ({
+    type: 'message', channelId: 'msteams', serviceUrl: fake.serviceUrl, recipient: { id: BOT, name: 'CoachLoop' },
+    from: { id: '29:morgan', name: 'Morgan Lee', aadObjectId: 'aad-morgan' },
+    conversation: { id: CHANNEL, conversationType: 'channel', tenantId: TENANT, isGroup: true },
+    channelData: { tenant: { id: TENANT }, team: { id: TEAM }, channel: { id: CHANNEL } }, ...extra,
+  });
+
+  before(async () => {
+    fake = await startFakeTeams(roster);
+    bot = await startBot();
+    client = new ConfigurationBotFrameworkAuthentication({}).createBotFrameworkClient();
+  });
+
+  after(async () => {
+    if (bot) await bot.stop();
+    if (fake) await fake.close();
+  });
+
+  it('accepts the install into a team (installationUpdate and conversationUpdate samples)', async () => {
+    for (const name of ['installationUpdate-add-team.json', 'conversationUpdate-bot-added-to-team.json']) {
+      const response = await post({ ...fixture(name), serviceUrl: fake.serviceUrl });
+      assert.equal(response.status, 200, name);
+    }
+  });
+
+  it('links the team channel with a typed command and replies in the thread', async () => {
+    const response = await post(inChannel({
+      id: 'msg-link', text: '<at>CoachLoop</at> link support-east',
+      entities: [{ type: 'mention', text: '<at>CoachLoop</at>', mentioned: { id: BOT, name: 'CoachLoop' } }],
+    }));
+    assert.equal(response.status, 200);
+    const reply = await fake.waitFor((c) => c.op === 'reply' && c.activityId === 'msg-link');
+    assert.equal(reply.conversationId, CHANNEL);
+    assert.match(reply.activity.text, /Linked/);
+    assert.ok(fake.calls.some((c) => c.op === 'member' && c.userId === '29:morgan'), 'the unknown user was looked up in the roster');
+  });
+
+  it('posts the flag card of a scored call into the linked channel', async () => {
+    const call = {
+      source: 'acme-qa', callId: 'teams-1', agent: 'ana@example.com', callTime: '2026-11-20T12:04:00Z', durationSeconds: 540,
+      queue: 'billing', rubric: { key: 'support', version: 1 }, overallScore: 80,
+      scores: [
+        { criterion: 'disclosure', score: 100 },
+        { criterion: 'empathy', score: 45, evidence: { quote: 'That is just our policy.', offset: '00:12:04' } },
+        { criterion: 'discovery', score: 90 }, { criterion: 'resolution', score: 92 }, { criterion: 'ownership', score: 88 },
+      ],
+    };
+    const response = await fetch(`${bot.url}/api/v1/scored-calls`, {
+      method: 'POST', headers: { authorization: `Bearer ${bot.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(call),
+    });
+    assert.equal(response.status, 201, await response.text());
+    cardPost = await fake.waitFor((c) => c.op === 'send' && c.conversationId === CHANNEL);
+    const attachment = cardPost.activity.attachments[0];
+    assert.equal(cardPost.activity.type, 'message');
+    assert.equal(attachment.contentType, 'application/vnd.microsoft.card.adaptive');
+    assert.equal(attachment.content.type, 'AdaptiveCard');
+    assert.equal(attachment.content.version, '1.5');
+  });
+
+  it('approves through an adaptiveCard/action invoke and answers with the refreshed card', async () => {
+    const approve = findExecute(cardPost.activity.attachments[0].content, 'approvePractice');
+    assert.ok(approve, 'the card offers approvePractice');
+    const response = await post(inChannel({
+      type: 'invoke', name: 'adaptiveCard/action', id: 'invoke-approve', replyToId: cardPost.id,
+      value: { action: { type: 'Action.Execute', id: '', verb: 'approvePractice', data: approve.data }, trigger: 'manual' },
+    }));
+    assert.equal(response.status, 200);
+    assert.equal(response.body.statusCode, 200);
+    assert.equal(response.body.type, 'application/vnd.microsoft.card.adaptive');
+    assert.equal(response.body.value.type, 'AdaptiveCard');
+    assert.match(JSON.stringify(response.body.value), /approved/i);
+    assert.equal(findExecute(response.body.value, 'approvePractice'), undefined, 'approve is no longer offered');
+  });
+
+  it('updates the posted card in place for everyone', async () => {
+    const update = await fake.waitFor((c) => c.op === 'update' && c.activityId === cardPost.id);
+    assert.equal(update.conversationId, CHANNEL);
+    assert.equal(update.activity.type, 'message');
+    assert.match(JSON.stringify(update.activity.attachments[0].content), /approved/i);
+  });
+
+  it('answers an unknown invoke with 501 and a personal message with a reply', async () => {
+    const unknown = await post(inChannel({ type: 'invoke', name: 'composeExtension/query', id: 'invoke-unknown', value: {} }));
+    assert.equal(unknown.status, 501);
+    const personal = { ...fixture('message-personal.json'), serviceUrl: fake.serviceUrl, text: 'help' };
+    assert.equal((await post(personal)).status, 200);
+    const reply = await fake.waitFor((c) => c.op === 'reply' && c.activityId === personal.id);
+    assert.match(reply.activity.text, /my flags/);
+  });
+});
