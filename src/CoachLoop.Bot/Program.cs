@@ -1,4 +1,5 @@
 using CoachLoop.Bot.Api;
+using CoachLoop.Bot.Channels.Slack;
 using CoachLoop.Bot.Channels.Web;
 using CoachLoop.Bot.Outbox;
 using CoachLoop.Bot.Hosting;
@@ -15,10 +16,12 @@ builder.Services.AddCoachLoopEngine();
 builder.Services.AddCoachLoopApi(builder.Configuration);
 builder.Services.AddChatCore();
 builder.Services.AddWebChannel(builder.Configuration);
+builder.Services.AddSlack(builder.Configuration);
 
 var app = builder.Build();
 app.UseCoachLoopApi();
 app.UseWebChannel();
+app.MapSlack();
 app.MapHealth();
 app.MapScoredCalls();
 app.MapRubrics();
