@@ -42,9 +42,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>The next call of <paramref name="method"/> gets this answer instead of the normal one.</summary>
-    public void Script(string method, int status, string body, string? retryAfter = null) =>
-        _scripted.GetOrAdd(method, _ => new()).Enqueue((status, body, retryAfter));
+    /// <summary>The next call of <paramref name="method"/> (to <paramref name="channel"/>, if given) gets this answer instead of the normal one.</summary>
+    public void Script(string method, int status, string body, string? retryAfter = null, string? channel = null) =>
+        _scripted.GetOrAdd(channel is null ? method : method + "|" + channel, _ => new()).Enqueue((status, body, retryAfter));
 
     public IReadOnlyList<FakeSlackCall> CallsOf(string method) => Calls.Where(c => c.Method == method).ToList();
 
@@ -59,7 +59,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
         _calls.Enqueue(new FakeSlackCall(method, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             contentType, body, args));
 
-        var (status, answer, retryAfter) = _scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var next)
+        var channel = args["channel"] is JsonValue c && c.TryGetValue<string>(out var id) ? id : null;
+        var (status, answer, retryAfter) = (_scripted.TryGetValue(method + "|" + channel, out var forChannel) && forChannel.TryDequeue(out var next))
+            || (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out next))
             ? next
             : (200, Normal(method, args).ToJsonString(), null);
         context.Response.StatusCode = status;
