@@ -290,8 +290,34 @@ run_suite() {
 #   run_suite web-ui run_node_tests web
 # where run_node_tests runs `node --test` in that folder and records its
 # "# pass N" / "# fail N" totals.
+
+# Node/npm from Debian when missing (fresh machines), then the suite's pinned npm
+# dependencies with `npm ci` (package-lock.json), then `node --test` with the TAP
+# reporter; its "# pass N" / "# fail N" totals are recorded.
+ensure_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
+}
+
+run_node_tests() {
+  local dir=$1 tap passed failed status=0
+  ensure_node
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || { log "npm ci failed in $dir"; record_counts 0 1; return 1; }
+  tap="$work_dir/$(basename "$dir").tap"
+  (cd "$dir" && node --test --test-reporter=tap) >"$tap" 2>&1 || status=$?
+  passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$tap" | tail -n 1)
+  failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$tap" | tail -n 1)
+  if ((status != 0)); then grep -E '^not ok|error|Error' "$tap" | head -n 40 >&2 || true; fi
+  log "suite $dir: ${passed:-0} passed, ${failed:-0} failed"
+  if [[ -z $passed && -z $failed ]]; then failed=1; fi
+  record_counts "${passed:-0}" "${failed:-0}"
+  return "$status"
+}
+
 run_extra_suites() {
-  : # none yet
+  # Block Kit payloads written by the .NET suite (EveryBlockKitPayloadTests), type-checked against @slack/types.
+  run_suite slack-types run_node_tests tests/slack-types
 }
 # ===========================================================================
 
