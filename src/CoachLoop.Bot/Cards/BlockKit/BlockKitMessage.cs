@@ -4,6 +4,6 @@ namespace CoachLoop.Bot.Cards.BlockKit;
 
 /// <summary>
 /// A rendered message: <see cref="Blocks"/> for the message body and <see cref="Text"/>, the top-level fallback that
-/// notifications and screen readers use (<see href="https://api.slack.com/methods/chat.postMessage#text_usage">chat.postMessage: text usage</see>).
+/// notifications and screen readers use (<see href="https://api.slack.com/reference/block-kit/blocks">blocks reference</see>).
 /// </summary>
 public sealed record BlockKitMessage(string Text, JsonArray Blocks);

@@ -5,7 +5,7 @@ namespace CoachLoop.Bot.Cards.BlockKit;
 /// <summary>
 /// The form of an action with inputs, as a <see href="https://api.slack.com/reference/surfaces/views">modal view</see>: one
 /// <see href="https://api.slack.com/reference/block-kit/blocks#input">input block</see> per input whose <c>block_id</c> and
-/// <c>action_id</c> are the input's id, so <c>view_submission</c> values and <c>response_action: errors</c> line up with the
+/// <c>action_id</c> are the input's id, so submitted values and per-field errors line up with the
 /// card model's input ids.
 /// </summary>
 public static class BlockKitModal

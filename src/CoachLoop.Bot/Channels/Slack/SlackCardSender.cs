@@ -70,7 +70,7 @@ public sealed class SlackCardSender(SlackApiClient slack, CoachLoopDbContext db,
         }
 
         var now = clock.GetUtcNow();
-        db.ChannelRoutes.Add(new ChannelRoute
+        var route = db.ChannelRoutes.Add(new ChannelRoute
         {
             Id = Guid.CreateVersion7(now),
             Channel = Channel,
@@ -81,6 +81,14 @@ public sealed class SlackCardSender(SlackApiClient slack, CoachLoopDbContext db,
             CreatedAt = now,
             UpdatedAt = now,
         });
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // Another card to the same person opened the DM at the same moment and stored the route first: theirs stands.
+            route.State = EntityState.Detached;
+        }
     }
 }
