@@ -16,6 +16,9 @@ public sealed partial class SlackInteractions(
 {
     public const string CallbackId = "coachloop.action";
 
+    /// <summary>How long views.open may take: the trigger_id and the ack both have 3 seconds.</summary>
+    public static readonly TimeSpan TriggerBudget = TimeSpan.FromMilliseconds(2500);
+
     public async Task<IResult> HandleAsync(JsonObject payload, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(payload);
@@ -54,10 +57,21 @@ public sealed partial class SlackInteractions(
                  && card.Actions.FirstOrDefault(a => a.Verb == verb) is { Inputs.Count: > 0 } withInputs)
         {
             var metadata = new JsonObject { ["r"] = cardRef.ToString(), ["verb"] = verb, ["ch"] = channel }.ToJsonString();
-            var opened = await slack.OpenViewAsync(trigger, BlockKitModal.Build(card, withInputs, CallbackId, metadata), ct).ConfigureAwait(false);
-            if (!opened.Ok)
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            budget.CancelAfter(TriggerBudget);
+            try
             {
-                LogModalFailed(logger, verb, opened.Describe());
+                var opened = await slack.OpenViewAsync(trigger, BlockKitModal.Build(card, withInputs, CallbackId, metadata), budget.Token)
+                    .ConfigureAwait(false);
+                if (!opened.Ok)
+                {
+                    LogModalFailed(logger, verb, opened.Describe());
+                }
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // The trigger is dead after 3 s anyway; acknowledge in time rather than have Slack show an error.
+                LogModalFailed(logger, verb, "views.open took too long");
             }
 
             return TypedResults.Ok();

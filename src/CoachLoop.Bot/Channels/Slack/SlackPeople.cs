@@ -35,7 +35,18 @@ public sealed class SlackPeople(CoachLoopDbContext db, SlackApiClient slack, Tim
         if (person is not null)
         {
             await RememberAsync(person.Id, info.Get("user.team_id") ?? team, userId, ct).ConfigureAwait(false);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+            catch (DbUpdateException)
+            {
+                // Two first clicks of the same person at once: the other one stored the identity.
+                foreach (var entry in db.ChangeTracker.Entries<ChatIdentity>().Where(e => e.State == EntityState.Added).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
         }
 
         return person;

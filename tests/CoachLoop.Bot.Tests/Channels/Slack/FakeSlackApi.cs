@@ -26,6 +26,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Slack users by email.</summary>
     public ConcurrentDictionary<string, string> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Methods that answer only after a while (a slow Slack).</summary>
+    public ConcurrentDictionary<string, TimeSpan> Delays { get; } = new(StringComparer.Ordinal);
+
     public Uri BaseUrl { get; private set; } = null!;
 
     public IReadOnlyList<FakeSlackCall> Calls => [.. _calls];
@@ -58,6 +61,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
             : new JsonObject(QueryHelpers.ParseQuery(body).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value.ToString()))));
         _calls.Enqueue(new FakeSlackCall(method, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             contentType, body, args));
+
+        if (Delays.TryGetValue(method, out var delay))
+        {
+            await Task.Delay(delay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
 
         var channel = args["channel"] is JsonValue c && c.TryGetValue<string>(out var id) ? id : null;
         var (status, answer, retryAfter) = (_scripted.TryGetValue(method + "|" + channel, out var forChannel) && forChannel.TryDequeue(out var next))

@@ -173,4 +173,19 @@ public sealed class SlackInteractionsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(slack.Logs.Lines, l => l.Contains("invalid `trigger_id`", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ASlowViewsOpenDoesNotMakeTheClickMissSlacksThreeSeconds()
+    {
+        var (slack, post, ts) = await StartWithFlagAsync();
+        await using var host = slack;
+        slack.Fake.Delays["views.open"] = TimeSpan.FromSeconds(6);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Morgan, post, ts, "dismiss").ToJsonString(), slack.Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+        Assert.Contains(slack.Logs.Lines, l => l.Contains("views.open took too long", StringComparison.Ordinal));
+    }
 }
