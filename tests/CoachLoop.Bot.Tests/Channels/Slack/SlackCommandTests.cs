@@ -120,4 +120,17 @@ public sealed class SlackCommandTests
         Assert.Equal("", await response.Content.ReadAsStringAsync());
         Assert.Empty(slack.Fake.Calls);
     }
+
+    [Fact]
+    public async Task ASlowSlackStillGetsAnAnswerWithinThreeSeconds()
+    {
+        await using var slack = await SlackHost.StartAsync();
+        slack.Fake.Delays["users.info"] = TimeSpan.FromSeconds(5);
+        var watch = Stopwatch.StartNew();
+
+        var answer = await AskAsync(slack, SlackHost.Morgan, "my flags");
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+        Assert.Contains("not linked", answer, StringComparison.Ordinal);
+    }
 }

@@ -134,4 +134,39 @@ public sealed class SlackEventsTests
         Assert.Equal(HttpStatusCode.OK, limited.StatusCode);
         Assert.Empty(slack.Fake.Calls);
     }
+
+    [Fact]
+    public async Task OpeningTheMessagesTabOfAnOrgWideInstallPublishesNothing()
+    {
+        await using var slack = await SlackHost.StartAsync(linkTeam: false);
+        var opened = SlackFixtures.Json("event_callback_app_home_opened_home_tab.json");
+        opened.Remove("authed_users");
+        opened["enterprise_id"] = "E0ORG";
+        opened["team_id"] = null;
+        opened["authorizations"] = JsonNode.Parse("""[{"enterprise_id":"E0ORG","team_id":null,"user_id":"UBOT","is_bot":true,"is_enterprise_install":true}]""");
+        opened["event"]!["tab"] = "messages";
+        opened["event"]!.AsObject().Remove("view");
+
+        var response = await slack.SendAsync(SlackSigner.Json("/slack/events", opened.ToJsonString(), slack.Now));
+        await slack.WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(slack.Fake.Calls);
+    }
+
+    [Fact]
+    public async Task TheEventIsAcknowledgedBeforeTheSlowWorkIsDone()
+    {
+        await using var slack = await SlackHost.StartAsync(linkTeam: false);
+        slack.Fake.Delays["views.publish"] = TimeSpan.FromSeconds(4);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await slack.SendAsync(SlackSigner.Json("/slack/events", SlackFixtures.Text("event_callback_app_home_opened_home_tab.json"), slack.Now));
+        var acked = watch.Elapsed;
+        await slack.WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(acked < TimeSpan.FromSeconds(3), $"ack took {acked}");
+        Assert.Single(slack.Fake.CallsOf("views.publish"));
+    }
 }
