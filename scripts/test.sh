@@ -298,23 +298,27 @@ run_suite() {
 #   run_suite web-ui run_node_tests web
 # where run_node_tests runs `node --test` in that folder and records its
 # "# pass N" / "# fail N" totals.
-# Run `node --test` in tests/NAME (after `npm ci`) and record its TAP totals.
+# Run `node --test` in DIR (after `npm ci` from its package-lock.json) and record its TAP totals.
 run_node_tests() {
-  local dir="tests/$1" out="$work_dir/node-$1.tap" rc=0 passed failed
-  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || return 1
-  (cd "$dir" && node --test --test-reporter=tap) >"$out" 2>&1 || rc=$?
-  cat "$out" >&2
-  passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$out" | tail -n 1)
-  failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$out" | tail -n 1)
+  local dir=$1 tap passed failed status=0
+  ensure_node
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || { log "npm ci failed in $dir"; record_counts 0 1; return 1; }
+  tap="$work_dir/$(basename "$dir").tap"
+  (cd "$dir" && node --test --test-reporter=tap) >"$tap" 2>&1 || status=$?
+  passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$tap" | tail -n 1)
+  failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$tap" | tail -n 1)
+  if ((status != 0)); then grep -E '^not ok|error|Error' "$tap" | head -n 40 >&2 || true; fi
+  log "suite $dir: ${passed:-0} passed, ${failed:-0} failed"
+  if [[ -z $passed && -z $failed ]]; then failed=1; fi
   record_counts "${passed:-0}" "${failed:-0}"
-  if [[ -z $passed ]] && ((rc == 0)); then rc=1; fi
-  return "$rc"
+  return "$status"
 }
 
 run_extra_suites() {
   # Teams channel against the official Bot Framework JS SDK; it starts the built bot itself.
-  ensure_node
-  run_suite teams-conformance run_node_tests teams-conformance
+  run_suite teams-conformance run_node_tests tests/teams-conformance
+  # Block Kit payloads written by the .NET suite (EveryBlockKitPayloadTests), type-checked against @slack/types.
+  run_suite slack-types run_node_tests tests/slack-types
 }
 # ===========================================================================
 

@@ -1,9 +1,10 @@
 using CoachLoop.Bot.Api;
+using CoachLoop.Bot.Channels.Slack;
 using CoachLoop.Bot.Channels.Teams;
 using CoachLoop.Bot.Channels.Web;
+using CoachLoop.Bot.Hosting;
 using CoachLoop.Bot.Outbox;
 using CoachLoop.Bot.Scheduling;
-using CoachLoop.Bot.Hosting;
 using CoachLoop.Data;
 
 if (await AdminCommands.TryRunAsync(args).ConfigureAwait(false) is { } exitCode)
@@ -18,6 +19,7 @@ builder.Services.AddCoachLoopApi(builder.Configuration);
 builder.Services.AddChatCore();
 builder.Services.AddWebChannel(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
+builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 
 var app = builder.Build();
@@ -32,6 +34,7 @@ app.MapReports();
 app.MapOutbox();
 app.MapChannelRoutes();
 app.MapTeams();
+app.MapSlack();
 await app.RunAsync().ConfigureAwait(false);
 return 0;
 

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+
+namespace CoachLoop.Bot.Cards.BlockKit;
+
+/// <summary>
+/// The action bar of a card: one <see href="https://api.slack.com/reference/block-kit/block-elements#button">button</see> per
+/// action (its <c>action_id</c> is the verb), except an action whose only input is a choice, which becomes a
+/// <see href="https://api.slack.com/reference/block-kit/block-elements#static_select">static_select</see> with
+/// <c>action_id</c> "verb:inputId". Buttons of actions with inputs open a modal (see <see cref="BlockKitModal"/>).
+/// </summary>
+public static class BlockKitActions
+{
+    public const int MaxElements = 25;
+    public const char SelectSeparator = ':';
+
+    public static JsonObject? Build(Card card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        if (card.Actions.Count == 0)
+        {
+            return null;
+        }
+
+        var elements = new JsonArray();
+        foreach (var action in card.Actions.Take(MaxElements))
+        {
+            elements.Add(IsSelect(action) ? Select(action) : Button(action));
+        }
+
+        return new JsonObject { ["type"] = "actions", ["block_id"] = BlockKitCardRef.Of(card).ToString(), ["elements"] = elements };
+    }
+
+    /// <summary>An action shown as a select menu: its one input is a choice with options that fit Block Kit's limits.</summary>
+    public static bool IsSelect(CardAction action) =>
+        action is { Inputs: [{ Kind: CardInputKind.Choice, Choices.Count: > 0 and <= 100 } input] }
+        && input.Choices!.All(c => c.Value.Length <= BlockKitText.MaxOptionValue);
+
+    private static JsonObject Button(CardAction action)
+    {
+        var button = new JsonObject
+        {
+            ["type"] = "button",
+            ["action_id"] = action.Verb,
+            ["text"] = BlockKitText.Plain(action.Title, BlockKitText.MaxButtonText),
+            ["value"] = action.Verb,
+        };
+        var style = action.Style switch
+        {
+            CardActionStyle.Primary => "primary",
+            CardActionStyle.Destructive => "danger",
+            _ => null,
+        };
+        if (style is not null)
+        {
+            button["style"] = style;
+        }
+
+        return button;
+    }
+
+    private static JsonObject Select(CardAction action)
+    {
+        var input = action.Inputs[0];
+        var select = new JsonObject
+        {
+            ["type"] = "static_select",
+            ["action_id"] = action.Verb + SelectSeparator + input.Id,
+            ["placeholder"] = BlockKitText.Plain(action.Title, BlockKitText.MaxPlaceholder),
+            ["options"] = new JsonArray([.. input.Choices!.Select(Option)]),
+        };
+        if (input.Choices!.FirstOrDefault(c => c.Value == input.Value) is { } current)
+        {
+            select["initial_option"] = Option(current);
+        }
+
+        return select;
+    }
+
+    internal static JsonObject Option(CardChoice choice) => new()
+    {
+        ["text"] = BlockKitText.Plain(choice.Title, BlockKitText.MaxOptionText),
+        ["value"] = choice.Value,
+    };
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace CoachLoop.Bot.Channels.Slack;
+
+/// <summary>
+/// The few Slack Web API methods CoachLoop calls (<see href="https://api.slack.com/web">Web API</see>). Write methods get JSON
+/// bodies; read methods (users.*, auth.test, conversations.open) get form bodies, because Slack ignores JSON arguments there.
+/// The bot token travels only in the Authorization header and is never logged or put into an error text.
+/// </summary>
+public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, SlackRateGate gate, ILogger<SlackApiClient> logger)
+{
+    public Task<SlackApiResponse> PostMessageAsync(string channel, string text, JsonArray blocks, CancellationToken ct) =>
+        JsonAsync("chat.postMessage", new JsonObject { ["channel"] = channel, ["text"] = text, ["blocks"] = blocks }, channel, ct);
+
+    public Task<SlackApiResponse> UpdateAsync(string channel, string ts, string text, JsonArray blocks, CancellationToken ct) =>
+        JsonAsync("chat.update", new JsonObject { ["channel"] = channel, ["ts"] = ts, ["text"] = text, ["blocks"] = blocks }, channel, ct);
+
+    public Task<SlackApiResponse> PostEphemeralAsync(string channel, string user, string text, CancellationToken ct) =>
+        JsonAsync("chat.postEphemeral", new JsonObject { ["channel"] = channel, ["user"] = user, ["text"] = text }, channel, ct);
+
+    public Task<SlackApiResponse> OpenViewAsync(string triggerId, JsonObject view, CancellationToken ct) =>
+        JsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, null, ct);
+
+    public Task<SlackApiResponse> PublishViewAsync(string userId, JsonObject view, CancellationToken ct) =>
+        JsonAsync("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view }, null, ct);
+
+    public Task<SlackApiResponse> OpenConversationAsync(string userId, CancellationToken ct) =>
+        FormAsync("conversations.open", [new("users", userId)], ct);
+
+    public Task<SlackApiResponse> LookupByEmailAsync(string email, CancellationToken ct) =>
+        FormAsync("users.lookupByEmail", [new("email", email)], ct);
+
+    public Task<SlackApiResponse> UserInfoAsync(string userId, CancellationToken ct) =>
+        FormAsync("users.info", [new("user", userId)], ct);
+
+    public Task<SlackApiResponse> AuthTestAsync(CancellationToken ct) => FormAsync("auth.test", [], ct);
+
+    private Task<SlackApiResponse> JsonAsync(string method, JsonObject args, string? channel, CancellationToken ct) =>
+        CallAsync(method, channel, () => new StringContent(args.ToJsonString(), new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }), ct);
+
+    private Task<SlackApiResponse> FormAsync(string method, KeyValuePair<string, string>[] args, CancellationToken ct) =>
+        CallAsync(method, null, () => new FormUrlEncodedContent(args), ct);
+
+    private async Task<SlackApiResponse> CallAsync(string method, string? channel, Func<HttpContent> content, CancellationToken ct)
+    {
+        if (gate.Wait(method, channel) is { } wait)
+        {
+            return SlackApiResponse.Throttled(wait);
+        }
+
+        var settings = options.Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, method)) { Content = content() };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.BotToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(settings.ApiTimeout);
+        try
+        {
+            using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var after = RetryAfter(response);
+                gate.Throttled(method, channel, after);
+                LogThrottled(logger, method, after);
+                return SlackApiResponse.Throttled(after);
+            }
+
+            if ((int)response.StatusCode >= 500)
+            {
+                return SlackApiResponse.Failed($"http_{(int)response.StatusCode}", transient: true);
+            }
+
+            var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            var body = JsonNode.Parse(text) as JsonObject;
+            var result = body is null ? SlackApiResponse.Failed($"http_{(int)response.StatusCode}_not_json", transient: false) : SlackApiResponse.From(body);
+            if (!result.Ok)
+            {
+                LogFailed(logger, method, result.Describe());
+            }
+
+            return result;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            LogUnreachable(logger, method, ex.GetType().Name);
+            return SlackApiResponse.Failed($"unreachable: {ex.GetType().Name}", transient: true);
+        }
+    }
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return response.Headers.TryGetValues("Retry-After", out var values)
+            && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(1);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Slack {Method} is rate limited; waiting {RetryAfter}")]
+    private static partial void LogThrottled(ILogger logger, string method, TimeSpan retryAfter);
+
+    [LoggerMessage(LogLevel.Warning, "Slack {Method} answered ok:false: {Error}")]
+    private static partial void LogFailed(ILogger logger, string method, string error);
+
+    [LoggerMessage(LogLevel.Warning, "Slack {Method} could not be reached: {Reason}")]
+    private static partial void LogUnreachable(ILogger logger, string method, string reason);
+}

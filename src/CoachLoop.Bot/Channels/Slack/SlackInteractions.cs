@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using CoachLoop.Bot.Actions;
+using CoachLoop.Bot.Cards;
+using CoachLoop.Bot.Cards.BlockKit;
+
+namespace CoachLoop.Bot.Channels.Slack;
+
+/// <summary>
+/// Interactivity (<see href="https://api.slack.com/interactivity/handling">handling user interaction</see>): a
+/// <c>block_actions</c> click is acknowledged at once and run after the ack, except a button whose action needs input, which
+/// opens its modal with views.open on the trigger_id first (the trigger expires in 3 s). A <c>view_submission</c> runs
+/// through the chat core before answering, so field errors come back inline (<c>response_action: errors</c>).
+/// </summary>
+public sealed partial class SlackInteractions(
+    CardFactory cards, SlackApiClient slack, SlackAfterAck afterAck, SlackClicks clicks, ILogger<SlackInteractions> logger)
+{
+    public const string CallbackId = "coachloop.action";
+
+    /// <summary>How long views.open may take: the trigger_id and the ack both have 3 seconds.</summary>
+    public static readonly TimeSpan TriggerBudget = TimeSpan.FromMilliseconds(2500);
+
+    public async Task<IResult> HandleAsync(JsonObject payload, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return SlackJson.Str(payload, "type") switch
+        {
+            "block_actions" => await BlockActionsAsync(payload, ct).ConfigureAwait(false),
+            "view_submission" => await ViewSubmissionAsync(payload, ct).ConfigureAwait(false),
+            "block_suggestion" => TypedResults.Json(new { options = Array.Empty<object>() }),
+            _ => TypedResults.Ok(),
+        };
+    }
+
+    private async Task<IResult> BlockActionsAsync(JsonObject payload, CancellationToken ct)
+    {
+        var action = (payload["actions"] as JsonArray)?.FirstOrDefault() as JsonObject;
+        var actionId = SlackJson.Str(action, "action_id") ?? "";
+        if (!BlockKitCardRef.TryParse(SlackJson.Str(action, "block_id"), out var cardRef))
+        {
+            LogNotOurs(logger, actionId);
+            return TypedResults.Ok();
+        }
+
+        var team = Team(payload);
+        var user = SlackJson.Str(payload, "user.id") ?? "";
+        var trigger = SlackJson.Str(payload, "trigger_id") ?? Guid.NewGuid().ToString("N");
+        var channel = SlackJson.Str(payload, "container.channel_id") ?? SlackJson.Str(payload, "channel.id");
+        var data = new Dictionary<string, string>(cardRef.ToData(), StringComparer.Ordinal);
+        var verb = actionId;
+        var separator = actionId.IndexOf(BlockKitActions.SelectSeparator, StringComparison.Ordinal);
+        if (separator > 0)
+        {
+            verb = actionId[..separator];
+            data[actionId[(separator + 1)..]] = SlackJson.Str(action, "selected_option.value") ?? "";
+        }
+        else if (await cards.BuildAsync(cardRef.Kind, cardRef.SubjectId, ct).ConfigureAwait(false) is { } card
+                 && card.Actions.FirstOrDefault(a => a.Verb == verb) is { Inputs.Count: > 0 } withInputs)
+        {
+            var metadata = new JsonObject { ["r"] = cardRef.ToString(), ["verb"] = verb, ["ch"] = channel }.ToJsonString();
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            budget.CancelAfter(TriggerBudget);
+            try
+            {
+                var opened = await slack.OpenViewAsync(trigger, BlockKitModal.Build(card, withInputs, CallbackId, metadata), budget.Token)
+                    .ConfigureAwait(false);
+                if (!opened.Ok)
+                {
+                    LogModalFailed(logger, verb, opened.Describe());
+                }
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // The trigger is dead after 3 s anyway; acknowledge in time rather than have Slack show an error.
+                LogModalFailed(logger, verb, "views.open took too long");
+            }
+
+            return TypedResults.Ok();
+        }
+
+        var click = new SlackClick(team, user, verb, data, trigger, channel);
+        afterAck.Enqueue((services, token) => services.GetRequiredService<SlackClicks>().RunAndAnswerAsync(click, token));
+        return TypedResults.Ok();
+    }
+
+    private async Task<IResult> ViewSubmissionAsync(JsonObject payload, CancellationToken ct)
+    {
+        var view = payload["view"] as JsonObject;
+        var metadata = SlackJson.Parse(SlackJson.Str(view, "private_metadata"));
+        if (SlackJson.Str(view, "callback_id") != CallbackId || !BlockKitCardRef.TryParse(SlackJson.Str(metadata, "r"), out var cardRef))
+        {
+            // Not one of our forms: an empty 200 closes it.
+            return TypedResults.Ok();
+        }
+
+        var data = new Dictionary<string, string>(cardRef.ToData(), StringComparer.Ordinal);
+        var inputIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (blockId, block) in view?["state"]?["values"] as JsonObject ?? [])
+        {
+            inputIds.Add(blockId);
+            foreach (var (actionId, element) in block as JsonObject ?? [])
+            {
+                if (ValueOf(element) is { } value)
+                {
+                    data[actionId] = value;
+                }
+            }
+        }
+
+        var click = new SlackClick(Team(payload), SlackJson.Str(payload, "user.id") ?? "", SlackJson.Str(metadata, "verb") ?? "", data,
+            SlackJson.Str(payload, "trigger_id") ?? SlackJson.Str(view, "id") ?? Guid.NewGuid().ToString("N"), null);
+        var result = await clicks.RunAsync(click, ct).ConfigureAwait(false);
+        if (result.Outcome == ActionOutcome.Done)
+        {
+            return TypedResults.Ok();
+        }
+
+        var inline = (result.Errors ?? new Dictionary<string, string>()).Where(e => inputIds.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value);
+        if (result.Outcome == ActionOutcome.Invalid && inline.Count > 0)
+        {
+            return TypedResults.Json(new { response_action = "errors", errors = inline });
+        }
+
+        var title = result.Outcome == ActionOutcome.Refused ? "Not allowed" : "Nothing changed";
+        return TypedResults.Json(new { response_action = "update", view = BlockKitModal.Notice(title, result.Message) });
+    }
+
+    /// <summary>The value of one element in <c>view.state.values</c>, by element type.</summary>
+    internal static string? ValueOf(JsonNode? element) => SlackJson.Str(element, "type") switch
+    {
+        "static_select" or "radio_buttons" or "external_select" => SlackJson.Str(element, "selected_option.value"),
+        "datepicker" => SlackJson.Str(element, "selected_date"),
+        "timepicker" => SlackJson.Str(element, "selected_time"),
+        "users_select" => SlackJson.Str(element, "selected_user"),
+        "conversations_select" => SlackJson.Str(element, "selected_conversation"),
+        "channels_select" => SlackJson.Str(element, "selected_channel"),
+        _ => SlackJson.Str(element, "value"),
+    };
+
+    private static string Team(JsonObject payload) =>
+        SlackJson.Str(payload, "team.id") ?? SlackJson.Str(payload, "user.team_id") ?? SlackJson.Str(payload, "enterprise.id") ?? "";
+
+    [LoggerMessage(LogLevel.Information, "Ignored Slack action {ActionId}: not from a CoachLoop card")]
+    private static partial void LogNotOurs(ILogger logger, string actionId);
+
+    [LoggerMessage(LogLevel.Warning, "Slack did not open the {Verb} form: {Error}")]
+    private static partial void LogModalFailed(ILogger logger, string verb, string error);
+}

@@ -1,0 +1,88 @@
+using CoachLoop.Data;
+using CoachLoop.Engine.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachLoop.Bot.Channels.Slack;
+
+/// <summary>
+/// Maps CoachLoop people to Slack users by email and remembers the mapping as a <see cref="ChatIdentity"/>: outbound with
+/// <see href="https://api.slack.com/methods/users.lookupByEmail">users.lookupByEmail</see> (a person Slack has not seen yet),
+/// inbound with <see href="https://api.slack.com/methods/users.info">users.info</see> (a Slack user CoachLoop has not seen yet).
+/// Both need the users:read.email scope.
+/// </summary>
+public sealed class SlackPeople(CoachLoopDbContext db, SlackApiClient slack, TimeProvider clock)
+{
+    /// <summary>The person behind a Slack user, linking them by their Slack profile email on first sight.</summary>
+    public async Task<Person?> ResolveAsync(string team, string userId, CancellationToken ct)
+    {
+        var identity = await db.ChatIdentities.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Provider == ChatIdentity.Slack && c.ExternalUserId == userId && (c.Tenant == team || c.Tenant == ""), ct)
+            .ConfigureAwait(false);
+        if (identity is not null)
+        {
+            return await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == identity.PersonId, ct).ConfigureAwait(false);
+        }
+
+        var info = await slack.UserInfoAsync(userId, ct).ConfigureAwait(false);
+        var email = info.Ok ? info.Get("user.profile.email") : null;
+        if (email is null)
+        {
+            return null;
+        }
+
+        var normalised = Person.NormaliseEmail(email);
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == normalised, ct).ConfigureAwait(false);
+        if (person is not null)
+        {
+            await RememberAsync(person.Id, info.Get("user.team_id") ?? team, userId, ct).ConfigureAwait(false);
+            try
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+            catch (DbUpdateException)
+            {
+                // Two first clicks of the same person at once: the other one stored the identity.
+                foreach (var entry in db.ChangeTracker.Entries<ChatIdentity>().Where(e => e.State == EntityState.Added).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+
+        return person;
+    }
+
+    /// <summary>
+    /// The Slack user id of a person not linked yet, found by email and remembered in the current unit of work (saved with the
+    /// caller's changes). Null when Slack does not know the email.
+    /// </summary>
+    public async Task<string?> LinkByEmailAsync(Guid personId, CancellationToken ct)
+    {
+        var email = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.Email).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(email))
+        {
+            return null;
+        }
+
+        var found = await slack.LookupByEmailAsync(email, ct).ConfigureAwait(false);
+        var userId = found.Ok ? found.Get("user.id") : null;
+        if (userId is null)
+        {
+            return null;
+        }
+
+        await RememberAsync(personId, found.Get("user.team_id") ?? "", userId, ct).ConfigureAwait(false);
+        return userId;
+    }
+
+    private async Task RememberAsync(Guid personId, string team, string userId, CancellationToken ct)
+    {
+        var known = db.ChatIdentities.Local.Any(c => c.Provider == ChatIdentity.Slack && c.ExternalUserId == userId)
+            || await db.ChatIdentities.AnyAsync(c => c.Provider == ChatIdentity.Slack && c.ExternalUserId == userId && c.Tenant == team, ct)
+                .ConfigureAwait(false);
+        if (!known)
+        {
+            db.ChatIdentities.Add(ChatIdentity.Create(personId, ChatIdentity.Slack, team, userId, clock.GetUtcNow()));
+        }
+    }
+}

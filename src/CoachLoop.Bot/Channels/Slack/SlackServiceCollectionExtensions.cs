@@ -1,0 +1,56 @@
+using CoachLoop.Bot.Outbox;
+using CoachLoop.Data;
+using CoachLoop.Data.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace CoachLoop.Bot.Channels.Slack;
+
+internal static partial class SlackServiceCollectionExtensions
+{
+    /// <summary>The Slack channel, when a signing secret and a bot token are configured; nothing otherwise.</summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        services.AddSingleton<SlackRateGate>();
+        services.AddSingleton<SlackAfterAck>();
+        services.AddHostedService<SlackWorker>();
+        services.AddHttpClient<SlackApiClient>();
+        services.AddScoped<SlackInbound>();
+        services.AddScoped<SlackPeople>();
+        services.AddScoped<SlackOpenItems>();
+        services.AddScoped<SlackHome>();
+        services.AddScoped<SlackEvents>();
+        services.AddScoped<SlackClicks>();
+        services.AddScoped<SlackInteractions>();
+        services.AddScoped<SlackCommands>();
+        services.AddScoped<IConversationRouter>(sp => new SlackConversations(sp.GetRequiredService<CoachLoopDbContext>(), sp.GetRequiredService<SlackPeople>()));
+        services.AddScoped<ICardSender, SlackCardSender>();
+        return services;
+    }
+
+    public static WebApplication MapSlack(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        if (!options.Enabled)
+        {
+            LogOff(app.Logger);
+            return app;
+        }
+
+        app.MapSlackEndpoints();
+        LogOn(app.Logger, options.ApiBaseUrl);
+        return app;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Slack channel is off: set Slack__SigningSecret and Slack__BotToken to turn it on")]
+    private static partial void LogOff(ILogger logger);
+
+    [LoggerMessage(LogLevel.Information, "Slack channel is on (Web API at {ApiBaseUrl}); request URLs under /slack")]
+    private static partial void LogOn(ILogger logger, Uri apiBaseUrl);
+}

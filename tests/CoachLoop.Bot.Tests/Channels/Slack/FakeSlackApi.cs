@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+
+namespace CoachLoop.Bot.Tests.Channels.Slack;
+
+/// <summary>
+/// A recording fake of the Slack Web API: a real Kestrel server on 127.0.0.1 (free port) answering POST /api/{method} the
+/// way Slack does, from a small user directory and fixture JSON, or with scripted answers (429 with Retry-After, ok:false).
+/// </summary>
+public sealed class FakeSlackApi : IAsyncDisposable
+{
+    public const string Team = "T0G9PQBBK";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<FakeSlackCall> _calls = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, string? RetryAfter)>> _scripted = new();
+    private int _ts;
+
+    private FakeSlackApi(WebApplication app) => _app = app;
+
+    /// <summary>Slack users by email.</summary>
+    public ConcurrentDictionary<string, string> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Methods that answer only after a while (a slow Slack).</summary>
+    public ConcurrentDictionary<string, TimeSpan> Delays { get; } = new(StringComparer.Ordinal);
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public IReadOnlyList<FakeSlackCall> Calls => [.. _calls];
+
+    public static async Task<FakeSlackApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var fake = new FakeSlackApi(builder.Build());
+        fake._app.MapPost("/api/{method}", fake.AnswerAsync);
+        await fake._app.StartAsync();
+        fake.BaseUrl = new Uri(fake._app.Urls.First().TrimEnd('/') + "/api/");
+        return fake;
+    }
+
+    /// <summary>The next call of <paramref name="method"/> (to <paramref name="channel"/>, if given) gets this answer instead of the normal one.</summary>
+    public void Script(string method, int status, string body, string? retryAfter = null, string? channel = null) =>
+        _scripted.GetOrAdd(channel is null ? method : method + "|" + channel, _ => new()).Enqueue((status, body, retryAfter));
+
+    public IReadOnlyList<FakeSlackCall> CallsOf(string method) => Calls.Where(c => c.Method == method).ToList();
+
+    private async Task AnswerAsync(HttpContext context, string method)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var contentType = context.Request.ContentType ?? "";
+        var args = contentType.StartsWith("application/json", StringComparison.Ordinal)
+            ? JsonNode.Parse(body)!.AsObject()
+            : new JsonObject(QueryHelpers.ParseQuery(body).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value.ToString()))));
+        _calls.Enqueue(new FakeSlackCall(method, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            contentType, body, args));
+
+        if (Delays.TryGetValue(method, out var delay))
+        {
+            await Task.Delay(delay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        var channel = args["channel"] is JsonValue c && c.TryGetValue<string>(out var id) ? id : null;
+        var (status, answer, retryAfter) = (_scripted.TryGetValue(method + "|" + channel, out var forChannel) && forChannel.TryDequeue(out var next))
+            || (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out next))
+            ? next
+            : (200, Normal(method, args).ToJsonString(), null);
+        context.Response.StatusCode = status;
+        if (retryAfter is not null)
+        {
+            context.Response.Headers["Retry-After"] = retryAfter;
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(answer);
+    }
+
+    private JsonObject Normal(string method, JsonObject args)
+    {
+        var channel = args["channel"]?.GetValue<string>();
+        switch (method)
+        {
+            case "chat.postMessage":
+                var ts = $"1700000000.{Interlocked.Increment(ref _ts):000000}";
+                return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts, ["message"] = new JsonObject { ["ts"] = ts, ["text"] = args["text"]?.DeepClone() } };
+            case "chat.update":
+                return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = args["ts"]?.DeepClone(), ["text"] = args["text"]?.DeepClone() };
+            case "chat.postEphemeral":
+                return new JsonObject { ["ok"] = true, ["message_ts"] = "1700000001.000001" };
+            case "conversations.open":
+                return new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + args["users"]!.GetValue<string>() } };
+            case "views.open":
+                return new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0MODAL", ["type"] = "modal" } };
+            case "views.publish":
+                return SlackFixtures.Json("views.publish_success.json");
+            case "auth.test":
+                return new JsonObject { ["ok"] = true, ["team_id"] = Team, ["user_id"] = "UBOT" };
+            case "users.lookupByEmail":
+                var email = args["email"]?.GetValue<string>() ?? "";
+                return Users.TryGetValue(email, out var id) ? User(id, email) : new JsonObject { ["ok"] = false, ["error"] = "users_not_found" };
+            case "users.info":
+                var user = args["user"]?.GetValue<string>() ?? "";
+                var found = Users.FirstOrDefault(u => u.Value == user);
+                return found.Key is null ? new JsonObject { ["ok"] = false, ["error"] = "user_not_found" } : User(user, found.Key);
+            default:
+                return new JsonObject { ["ok"] = false, ["error"] = "unknown_method" };
+        }
+    }
+
+    private static JsonObject User(string id, string email) => new()
+    {
+        ["ok"] = true,
+        ["user"] = new JsonObject { ["id"] = id, ["team_id"] = Team, ["profile"] = new JsonObject { ["email"] = email } },
+    };
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

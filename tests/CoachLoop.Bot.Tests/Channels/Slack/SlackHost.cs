@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using CoachLoop.Bot.Channels.Slack;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoachLoop.Bot.Tests.Channels.Slack;
+
+/// <summary>
+/// A CoachLoop host with the Slack channel on, its Web API pointed at a <see cref="FakeSlackApi"/>, team "east" linked to
+/// Slack channel C0EAST, and the sample people known to the fake Slack by email.
+/// </summary>
+public sealed class SlackHost : IAsyncDisposable
+{
+    public const string ManagerChannel = "C0EAST";
+    public const string Morgan = "U0MORGAN";
+    public const string Ana = "U0ANA";
+    public const string Riley = "U0RILEY";
+    public const string Max = "U0MAX";
+
+    private SlackHost(CoachLoopApp app, FakeSlackApi fake, CapturedLogs logs)
+    {
+        App = app;
+        Fake = fake;
+        Logs = logs;
+        Chat = new Chat(app);
+        Client = app.CreateClient();
+    }
+
+    public CoachLoopApp App { get; }
+    public FakeSlackApi Fake { get; }
+    public CapturedLogs Logs { get; }
+    public Chat Chat { get; }
+    public HttpClient Client { get; }
+
+    public DateTimeOffset Now => App.Clock.GetUtcNow();
+
+    public static async Task<SlackHost> StartAsync(bool linkTeam = true, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var fake = await FakeSlackApi.StartAsync();
+        fake.Users["morgan@example.com"] = Morgan;
+        fake.Users["ana@example.com"] = Ana;
+        fake.Users["riley@example.com"] = Riley;
+        fake.Users["max@example.com"] = Max;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = SlackSigner.Secret,
+            ["Slack:PreviousSigningSecret"] = SlackSigner.OldSecret,
+            ["Slack:BotToken"] = SlackSigner.BotToken,
+            ["Slack:ApiBaseUrl"] = fake.BaseUrl.ToString(),
+            ["Logging:LogLevel:Default"] = "Trace",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var logs = new CapturedLogs();
+        var app = await CoachLoopApp.StartAsync(settings: settings, services: s => s.AddSingleton<ILoggerProvider>(logs));
+        var host = new SlackHost(app, fake, logs);
+        if (linkTeam)
+        {
+            var api = await app.CreateApiClientAsync();
+            var linked = await api.PutAsJsonAsync("/api/v1/channels/slack/teams/east", new { conversationId = ManagerChannel, tenant = FakeSlackApi.Team });
+            linked.EnsureSuccessStatusCode();
+        }
+
+        return host;
+    }
+
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Client.SendAsync(request);
+
+    /// <summary>Waits for the work Slack requests left for after their ack.</summary>
+    public Task WhenIdleAsync() => App.Services.GetRequiredService<SlackAfterAck>().WhenIdleAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>The blocks of the last message posted to <paramref name="channel"/>.</summary>
+    public FakeSlackCall LastPostTo(string channel) => Fake.CallsOf("chat.postMessage").Last(c => c.Arg("channel") == channel);
+
+    /// <summary>
+    /// A block_actions payload for a click on the element <paramref name="actionId"/> of a message the bot posted, built on
+    /// Slack's own sample (fixture block_actions_button_in_message.json) with the ids of this conversation.
+    /// </summary>
+    public static JsonObject Click(string userId, FakeSlackCall post, string postedTs, string actionId, string? selected = null)
+    {
+        var payload = SlackFixtures.Json("block_actions_button_in_message.json");
+        var channel = post.Arg("channel")!;
+        var blocks = JsonNode.Parse(post.Arg("blocks")!)!.AsArray();
+        var actions = blocks.Single(b => b!["type"]!.GetValue<string>() == "actions")!;
+        var element = actions["elements"]!.AsArray().Single(e => e!["action_id"]!.GetValue<string>() == actionId)!;
+        payload["user"] = new JsonObject { ["id"] = userId, ["team_id"] = FakeSlackApi.Team };
+        payload["container"]!["channel_id"] = channel;
+        payload["container"]!["message_ts"] = postedTs;
+        payload["channel"] = new JsonObject { ["id"] = channel };
+        payload["trigger_id"] = "trigger-" + Guid.NewGuid().ToString("N");
+        payload["message"]!["ts"] = postedTs;
+        payload["message"]!["blocks"] = blocks.DeepClone();
+        var action = new JsonObject
+        {
+            ["action_id"] = actionId,
+            ["block_id"] = actions["block_id"]!.DeepClone(),
+            ["type"] = element["type"]!.DeepClone(),
+            ["action_ts"] = "1700000100.000001",
+        };
+        if (selected is null)
+        {
+            action["value"] = element["value"]?.DeepClone();
+            action["text"] = element["text"]?.DeepClone();
+        }
+        else
+        {
+            action["selected_option"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = selected }, ["value"] = selected };
+        }
+
+        payload["actions"] = new JsonArray(action);
+        return payload;
+    }
+
+    /// <summary>
+    /// A view_submission payload for a modal the bot opened, built on Slack's sample (fixture view_submission_state_values.json),
+    /// with each input's value under its block and action id.
+    /// </summary>
+    public static JsonObject Submit(string userId, JsonObject view, IReadOnlyDictionary<string, string> values)
+    {
+        var payload = SlackFixtures.Json("view_submission_state_values.json");
+        payload["team"]!["id"] = FakeSlackApi.Team;
+        payload["user"] = new JsonObject { ["id"] = userId, ["team_id"] = FakeSlackApi.Team };
+        payload["trigger_id"] = "trigger-" + Guid.NewGuid().ToString("N");
+        var state = new JsonObject();
+        foreach (var block in view["blocks"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "input"))
+        {
+            var element = block!["element"]!;
+            var id = element["action_id"]!.GetValue<string>();
+            var type = element["type"]!.GetValue<string>();
+            var entry = new JsonObject { ["type"] = type };
+            var value = values.GetValueOrDefault(id);
+            switch (type)
+            {
+                case "static_select":
+                    entry["selected_option"] = value is null ? null : new JsonObject { ["value"] = value };
+                    break;
+                case "datepicker":
+                    entry["selected_date"] = value;
+                    break;
+                default:
+                    entry["value"] = value;
+                    break;
+            }
+
+            state[block["block_id"]!.GetValue<string>()] = new JsonObject { [id] = entry };
+        }
+
+        var submitted = payload["view"]!.AsObject();
+        submitted["blocks"] = view["blocks"]!.DeepClone();
+        submitted["callback_id"] = view["callback_id"]!.DeepClone();
+        submitted["private_metadata"] = view["private_metadata"]!.DeepClone();
+        submitted["state"] = new JsonObject { ["values"] = state };
+        return payload;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        await Fake.DisposeAsync();
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace CoachLoop.Bot.Tests.Channels.Slack;
+
+/// <summary>The app manifest points at the bot's real request URLs and asks for the scopes the client uses, no more.</summary>
+public sealed class SlackManifestTests
+{
+    private static readonly JsonObject Manifest =
+        JsonNode.Parse(File.ReadAllText(Path.Combine(SlackFixtures.RepositoryRoot(), "manifests", "slack", "manifest.json")))!.AsObject();
+
+    [Fact]
+    public void EveryUrlIsOneOfTheBotsRequestUrlsOnTheHostToFillIn()
+    {
+        var urls = new[]
+        {
+            Manifest["features"]!["slash_commands"]![0]!["url"]!.GetValue<string>(),
+            Manifest["settings"]!["event_subscriptions"]!["request_url"]!.GetValue<string>(),
+            Manifest["settings"]!["interactivity"]!["request_url"]!.GetValue<string>(),
+        };
+
+        Assert.Equal(["https://YOUR-HOST/slack/commands", "https://YOUR-HOST/slack/events", "https://YOUR-HOST/slack/interactions"], urls);
+    }
+
+    [Fact]
+    public void ItAsksForTheScopesOfTheMethodsTheBotCallsAndTheEventsItHandles()
+    {
+        var scopes = Manifest["oauth_config"]!["scopes"]!["bot"]!.AsArray().Select(s => s!.GetValue<string>()).Order();
+        var events = Manifest["settings"]!["event_subscriptions"]!["bot_events"]!.AsArray().Select(s => s!.GetValue<string>()).Order();
+
+        Assert.Equal(["chat:write", "commands", "im:write", "users:read", "users:read.email"], scopes);
+        Assert.Equal(["app_home_opened", "app_uninstalled", "tokens_revoked"], events);
+        Assert.Equal("/coach", Manifest["features"]!["slash_commands"]![0]!["command"]!.GetValue<string>());
+        Assert.True(Manifest["features"]!["app_home"]!["home_tab_enabled"]!.GetValue<bool>());
+        Assert.InRange(Manifest["display_information"]!["name"]!.GetValue<string>().Length, 1, 35);
+        Assert.InRange(Manifest["display_information"]!["description"]!.GetValue<string>().Length, 1, 140);
+        Assert.InRange(Manifest["display_information"]!["long_description"]!.GetValue<string>().Length, 175, 4000);
+    }
+}
