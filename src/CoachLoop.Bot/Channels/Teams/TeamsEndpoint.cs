@@ -59,9 +59,17 @@ public static partial class TeamsEndpoint
                 return TypedResults.StatusCode(check.Status);
             }
 
-            if (activity?.ServiceUrl is { } url)
+            // Only a Bot Framework token vouches for the service URL (its serviceurl claim matched the activity). A tenant
+            // token carries no such claim, so its activity may only name a service URL that is already trusted: otherwise
+            // any app of the tenant could have the bot send its own token to an address of its choosing.
+            if (check.ServiceUrlClaim is { } vouched)
             {
-                trusted.Remember(url);
+                trusted.Remember(vouched);
+            }
+            else if (activity?.ServiceUrl is { } claimed && !trusted.IsTrusted(claimed))
+            {
+                LogRejected(logger, StatusCodes.Status401Unauthorized, "token without a serviceurl claim for an untrusted service URL");
+                return TypedResults.StatusCode(StatusCodes.Status401Unauthorized);
             }
         }
         else if (authorization.Length > 0 || context.Connection.RemoteIpAddress is not { } ip || !IPAddress.IsLoopback(ip))

@@ -60,7 +60,7 @@ internal static class WebChannelApi
     private static async Task<WebFeed> FeedAsync(CoachLoopDbContext db, string conversationId, string title, CancellationToken ct)
     {
         var messages = await db.WebMessages.AsNoTracking().Where(m => m.ConversationId == conversationId)
-            .OrderByDescending(m => m.PostedAt).Take(100).ToListAsync(ct).ConfigureAwait(false);
+            .OrderByDescending(m => m.PostedAt).ThenByDescending(m => m.Id).Take(100).ToListAsync(ct).ConfigureAwait(false);
         return new WebFeed(conversationId, title, messages.Select(m => new WebFeedMessage(m.Id.ToString(), m.CardKind, m.SubjectId.ToString(),
             m.Revision, m.UpdatedAt, JsonNode.Parse(m.CardJson)!)).ToList());
     }

@@ -119,6 +119,23 @@ public sealed class TeamsAuthenticationTests
     }
 
     [Fact]
+    public async Task TenantTokenWithoutServiceUrlClaimCannotPointTheBotAtAnUntrustedServiceUrl()
+    {
+        await using var host = await TeamsHost.StartAsync(new Dictionary<string, string?> { ["Teams:TenantId"] = TestIssuer.TenantId });
+        var entra = $"https://sts.windows.net/{TestIssuer.TenantId}/";
+        var tenantToken = TestIssuer.Mint(host.App.Clock.GetUtcNow(), "", host.Issuer.CurrentKey, issuer: entra,
+            extra: new Dictionary<string, object> { ["tid"] = TestIssuer.TenantId }, withServiceUrlClaim: false);
+        var hijack = TeamsFixtures.Load("installationUpdate-add-team.json", "https://attacker.example.com/");
+
+        var refused = await host.PostAsync(hijack, tenantToken);
+        await AssertRejectedAsync(host, refused);
+        var trusted = await host.PostAsync(Install(host), tenantToken);
+
+        Assert.Equal(HttpStatusCode.OK, trusted.StatusCode);
+        Assert.DoesNotContain(host.Connector.Calls, c => c.ToString()!.Contains("attacker", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DevelopmentModeRefusesRequestsThatAreNotFromLoopback()
     {
         await using var app = await Support.CoachLoopApp.StartAsync(settings: new Dictionary<string, string?> { ["Teams:DevelopmentMode"] = "true" });

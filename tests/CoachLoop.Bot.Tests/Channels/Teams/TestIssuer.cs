@@ -73,10 +73,10 @@ public sealed class TestIssuer : IAsyncDisposable
 
     /// <summary>A Bot Framework channel token; every part can be spoiled for the rejection tests.</summary>
     public static string Mint(DateTimeOffset now, string serviceUrl, RsaSecurityKey key, string issuer = TeamsAuthority, string audience = AppId,
-        TimeSpan? lifetime = null, TimeSpan? age = null, IDictionary<string, object>? extra = null)
+        TimeSpan? lifetime = null, TimeSpan? age = null, IDictionary<string, object>? extra = null, bool withServiceUrlClaim = true)
     {
         var issuedAt = now - (age ?? TimeSpan.Zero);
-        var claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl };
+        var claims = withServiceUrlClaim ? new Dictionary<string, object> { ["serviceurl"] = serviceUrl } : new Dictionary<string, object>();
         foreach (var (k, v) in extra ?? new Dictionary<string, object>())
         {
             claims[k] = v;

@@ -86,7 +86,9 @@ public sealed class TeamsTokenValidator(OpenIdKeyCache keys, IOptions<TeamsOptio
                 ? CheckServiceUrl(token, serviceUrl) : TokenCheck.Unauthorized("tid does not match the bot's tenant");
         }
 
-        if (!signing.Endorsements.TryGetValue(token.Kid, out var channels) || channelId is null
+        // Endorsements belong to the key that actually verified the signature, not to whatever the header names.
+        var signedBy = (result.SecurityToken as JsonWebToken)?.SigningKey?.KeyId ?? token.Kid;
+        if (signedBy is null || !signing.Endorsements.TryGetValue(signedBy, out var channels) || channelId is null
             || !channels.Contains(channelId, StringComparer.OrdinalIgnoreCase))
         {
             return TokenCheck.Forbidden("signing key not endorsed for the channel");
