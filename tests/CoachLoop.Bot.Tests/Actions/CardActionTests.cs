@@ -212,4 +212,18 @@ public sealed class CardActionTests
 
         Assert.Equal(("invalid", "invalid"), (wrongVerb.GetProperty("outcome").GetString(), missing.GetProperty("outcome").GetString()));
     }
+
+    [Fact]
+    public async Task WebChannelRefusesRequestsAddressedToAnotherHostName()
+    {
+        await using var app = await CoachLoopApp.StartAsync(settings: Chat.WebOn);
+        var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/web/api/dev-key");
+        request.Headers.Host = "rebind.example.com";
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.ApiKeys.CountAsync()));
+    }
 }

@@ -53,7 +53,7 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
         }
 
         var settings = options.Value;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, method)) { Content = content() };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(WithSlash(settings.ApiBaseUrl), method)) { Content = content() };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.BotToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(settings.ApiTimeout);
@@ -74,7 +74,8 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
             }
 
             var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
-            var body = JsonNode.Parse(text) as JsonObject;
+            // A body that is not Slack's JSON (a proxy's HTML 403, a wrong base URL's 404) will not get better by retrying.
+            var body = ParseObject(text);
             var result = body is null ? SlackApiResponse.Failed($"http_{(int)response.StatusCode}_not_json", transient: false) : SlackApiResponse.From(body);
             if (!result.Ok)
             {
@@ -87,6 +88,21 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
         {
             LogUnreachable(logger, method, ex.GetType().Name);
             return SlackApiResponse.Failed($"unreachable: {ex.GetType().Name}", transient: true);
+        }
+    }
+
+    // "https://slack.com/api" without its slash would resolve "chat.postMessage" to https://slack.com/chat.postMessage.
+    private static Uri WithSlash(Uri baseUrl) => baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+
+    private static JsonObject? ParseObject(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 

@@ -19,7 +19,7 @@ public sealed record SlackApiResponse(bool Ok, string? Error, TimeSpan? RetryAft
     public static SlackApiResponse From(JsonObject body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var ok = body["ok"]?.GetValue<bool>() == true;
+        var ok = body["ok"] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
         var error = ok ? null : body["error"]?.GetValue<string>() ?? "unknown_error";
         return new(ok, error, null, error is not null && TransientErrors.Contains(error), body);
     }

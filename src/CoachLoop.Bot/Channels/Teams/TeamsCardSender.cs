@@ -53,7 +53,9 @@ public sealed class TeamsCardSender(
             return ToFailure(result);
         }
 
-        return SendResult.Sent(message.MessageRef ?? JsonSerializer.Deserialize<ResourceResponse>(result.Body, TeamsJson.Options)?.Id ?? "");
+        var reference = message.MessageRef ?? JsonSerializer.Deserialize<ResourceResponse>(result.Body, TeamsJson.Options)?.Id;
+        // Without the new activity's id the card could never be updated in place: better a visible dead letter than a silent one.
+        return string.IsNullOrEmpty(reference) ? SendResult.Permanent("the connector accepted the post but returned no activity id") : SendResult.Sent(reference);
     }
 
     private static SendResult ToFailure(ConnectorResult result) =>

@@ -24,8 +24,11 @@ internal static class WebChannelApi
 
     private static async ValueTask<object?> LoopbackOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        // Loopback callers only, and by a loopback host name: a page elsewhere cannot reach in through DNS rebinding.
         var remote = context.HttpContext.Connection.RemoteIpAddress;
-        return remote is null || IPAddress.IsLoopback(remote)
+        var host = context.HttpContext.Request.Host.Host;
+        var localName = host is "localhost" or "127.0.0.1" or "[::1]" or "::1" || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+        return (remote is null || IPAddress.IsLoopback(remote)) && localName
             ? await next(context).ConfigureAwait(false)
             : TypedResults.Problem(statusCode: 403, title: "Local only", detail: "The web channel answers only on this machine.");
     }

@@ -23,13 +23,14 @@ public static class ConnectorErrors
 
             if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var code))
             {
-                return code.GetString();
+                return code.ValueKind == JsonValueKind.String ? code.GetString() : null;
             }
 
             if (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
             {
                 using var inner = JsonDocument.Parse(message.GetString()!);
-                return inner.RootElement.TryGetProperty("subCode", out var sub) ? sub.GetString() : null;
+                return inner.RootElement.ValueKind == JsonValueKind.Object && inner.RootElement.TryGetProperty("subCode", out var sub)
+                    && sub.ValueKind == JsonValueKind.String ? sub.GetString() : null;
             }
         }
         catch (JsonException)

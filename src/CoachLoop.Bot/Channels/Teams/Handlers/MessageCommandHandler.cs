@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 using CoachLoop.Bot.Channels.Teams.Connector;
 using CoachLoop.Bot.Channels.Teams.Protocol;
@@ -48,7 +49,7 @@ public sealed class MessageCommandHandler(TeamsCommands commands, BotConnectorCl
 
     private async Task<bool> FirstTimeAsync(string key, CancellationToken ct)
     {
-        if (db.InboundEvents.Any(e => e.Key == key))
+        if (await db.InboundEvents.AnyAsync(e => e.Key == key, ct).ConfigureAwait(false))
         {
             return false;
         }

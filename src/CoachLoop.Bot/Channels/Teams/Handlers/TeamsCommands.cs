@@ -64,7 +64,8 @@ public sealed class TeamsCommands(CoachLoopDbContext db, TeamsPeople people, Tim
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Open flags ({flags.Count}):");
         foreach (var f in flags)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n- {agents.GetValueOrDefault(f.AgentId)}: {f.CriterionId} {f.Score:0.#} (call {f.CallId}), {f.Status}, follow-up {f.FollowUpDate:yyyy-MM-dd}");
+            // Names and ids are data, not Markdown: neutralised so nobody can make the bot post a link or formatting.
+            text.Append(CultureInfo.InvariantCulture, $"\n- {Md(agents.GetValueOrDefault(f.AgentId) ?? "")}: {Md(f.CriterionId)} {f.Score:0.#} (call {Md(f.CallId)}), {f.Status}, follow-up {f.FollowUpDate:yyyy-MM-dd}");
         }
 
         return text.ToString();
@@ -89,12 +90,12 @@ public sealed class TeamsCommands(CoachLoopDbContext db, TeamsPeople people, Tim
         var team = teamKey is null ? null : await db.Teams.FirstOrDefaultAsync(t => t.Key == teamKey, ct).ConfigureAwait(false);
         if (team is null)
         {
-            return $"There is no CoachLoop team '{teamKey}'.";
+            return $"There is no CoachLoop team '{Md(teamKey ?? "")}'.";
         }
 
         if (team.ManagerId != person.Id && person.Role is not (PersonRole.QaLead or PersonRole.Admin))
         {
-            return $"Only {team.Name}'s manager or a QA lead can link it.";
+            return $"Only {Md(team.Name)}'s manager or a QA lead can link it.";
         }
 
         var now = clock.GetUtcNow();
@@ -111,6 +112,8 @@ public sealed class TeamsCommands(CoachLoopDbContext db, TeamsPeople people, Tim
         route.ReferenceJson = System.Text.Json.JsonSerializer.Serialize(new { teamId = activity.ChannelData.Team.Id }, TeamsJson.Options);
         route.UpdatedAt = now;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return $"Linked: {team.Name}'s flag cards will be posted in this channel.";
+        return $"Linked: {Md(team.Name)}'s flag cards will be posted in this channel.";
     }
+
+    private static string Md(string text) => Cards.AdaptiveCards.AdaptiveMarkdown.Neutralise(text);
 }
