@@ -34,10 +34,26 @@ public static partial class TeamsEndpoint
         return app;
     }
 
+    /// <summary>Teams activities are small; 256 KB leaves room for the largest card payloads.</summary>
+    public const long MaxActivityBytes = 256 * 1024;
+
     private static async Task<IResult> HandleAsync(HttpContext context, TeamsTokenValidator validator, TrustedServiceUrls trusted,
         TeamsActivityRouter router, IOptions<TeamsOptions> options, ILoggerFactory logs, CancellationToken ct)
     {
         var logger = logs.CreateLogger(typeof(TeamsEndpoint));
+
+        // The activity is read before the token is checked (its serviceUrl is part of the check): keep what an
+        // unauthenticated caller can make us parse small.
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxActivityBytes;
+        }
+
+        if (context.Request.ContentLength > MaxActivityBytes)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
         Activity? activity;
         try
         {
