@@ -9,7 +9,8 @@ public static class SlackSigner
 {
     public const string Secret = "test-signing-secret-0123456789ab";
     public const string OldSecret = "old-signing-secret-0123456789abcd";
-    public const string BotToken = "xoxb-test-0000-SECRET-TOKEN-VALUE";
+    // A fake: shaped like nothing Slack issues, so it cannot be mistaken for a leaked token.
+    public const string BotToken = "test-bot-token-not-a-secret-0000";
 
     public static HttpRequestMessage Json(string path, string json, DateTimeOffset at, string? secret = Secret) =>
         Sign(path, Encoding.UTF8.GetBytes(json), "application/json", at, secret);
