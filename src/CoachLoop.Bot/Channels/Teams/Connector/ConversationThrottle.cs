@@ -37,8 +37,19 @@ public sealed class ConversationThrottle(TimeProvider clock)
         }
     }
 
+    /// <summary>Conversations that fell quiet are forgotten once the map grows, so a long-running host does not keep them all.</summary>
+    public const int SweepAbove = 10_000;
+
     private Queue<DateTimeOffset> Queue(string key, DateTimeOffset now)
     {
+        if (_sends.Count > SweepAbove)
+        {
+            foreach (var quiet in _sends.Where(e => e.Value.Count == 0 || now - e.Value.Last() >= TimeSpan.FromHours(1)).Select(e => e.Key).ToList())
+            {
+                _sends.Remove(quiet);
+            }
+        }
+
         if (!_sends.TryGetValue(key, out var queue))
         {
             _sends[key] = queue = new Queue<DateTimeOffset>();
