@@ -44,12 +44,7 @@ internal static class AdaptiveActions
     {
         ["type"] = "Action.Execute",
         ["verb"] = CardVerbs.Refresh,
-        ["data"] = new JsonObject
-        {
-            [CardData.Kind] = card.Kind,
-            [CardData.SubjectId] = card.SubjectId.ToString(),
-            [CardData.Version] = card.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        },
+        ["data"] = Data(Builders.CardText.Data(card.Kind, card.SubjectId, card.Version)),
     };
 
     private static JsonObject Action(CardAction action)
@@ -75,19 +70,24 @@ internal static class AdaptiveActions
 
     private static JsonObject Execute(CardAction action, string title)
     {
-        var data = new JsonObject();
-        foreach (var (key, value) in action.Data)
-        {
-            data[key] = value;
-        }
-
-        var execute = new JsonObject { ["type"] = "Action.Execute", ["verb"] = action.Verb, ["title"] = title, ["data"] = data };
+        var execute = new JsonObject { ["type"] = "Action.Execute", ["verb"] = action.Verb, ["title"] = title, ["data"] = Data(action.Data) };
         if (Style(action.Style) is { } style)
         {
             execute["style"] = style;
         }
 
         return execute;
+    }
+
+    private static JsonObject Data(IReadOnlyDictionary<string, string> values)
+    {
+        var data = new JsonObject();
+        foreach (var (key, value) in values)
+        {
+            data[key] = value;
+        }
+
+        return data;
     }
 
     // Teams draws every button alike; the web channel's renderer colours positive and destructive ones.
