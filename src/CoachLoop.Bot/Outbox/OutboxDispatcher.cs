@@ -61,10 +61,9 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Outbox
             return 0;
         }
 
-        // One message per lane per pass keeps each conversation in order; lanes go in parallel.
-        var heads = due.GroupBy(m => m.Lane).Select(g => g.First()).ToList();
+        // DueAsync returns only the head of each lane, so lanes can go in parallel and each conversation stays in order.
         var handled = 0;
-        await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct },
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct },
             async (message, token) =>
             {
                 await using var deliveryScope = scopes.CreateAsyncScope();
