@@ -17,17 +17,13 @@ internal static class FlagsApi
     private static async Task<IResult> ListAsync(string? team, string? agent, string? status, int? limit, CoachingQueries queries,
         CancellationToken ct)
     {
-        Guid? teamId = null;
-        Guid? agentId = null;
-        if (!string.IsNullOrWhiteSpace(team))
+        var (teamId, teamProblem) = await TeamFilter.ResolveAsync(team, queries, ct).ConfigureAwait(false);
+        if (teamProblem is not null)
         {
-            teamId = (await queries.FindTeamAsync(team, ct).ConfigureAwait(false))?.Id;
-            if (teamId is null)
-            {
-                return Problems.Validation("team", $"unknown team '{team}'");
-            }
+            return teamProblem;
         }
 
+        Guid? agentId = null;
         if (!string.IsNullOrWhiteSpace(agent))
         {
             agentId = (await queries.FindPersonAsync(agent, ct).ConfigureAwait(false))?.Id;

@@ -41,14 +41,10 @@ internal static class ReportsApi
             return Problems.Validation("from", $"must be before 'to', at most {MaxDays} days apart");
         }
 
-        Guid? teamId = null;
-        if (!string.IsNullOrWhiteSpace(team))
+        var (teamId, teamProblem) = await TeamFilter.ResolveAsync(team, queries, ct).ConfigureAwait(false);
+        if (teamProblem is not null)
         {
-            teamId = (await queries.FindTeamAsync(team, ct).ConfigureAwait(false))?.Id;
-            if (teamId is null)
-            {
-                return Problems.Validation("team", $"unknown team '{team}'");
-            }
+            return teamProblem;
         }
 
         var wantsCsv = format?.Equals("csv", StringComparison.OrdinalIgnoreCase) == true
