@@ -17,7 +17,8 @@ namespace CoachLoop.Bot.Actions;
 /// card updates for every copy and the idempotency record in one transaction.
 /// </summary>
 public sealed partial class CardActionPipeline(
-    CoachLoopDbContext db, ActorResolver actors, CardFactory cards, OutboxWriter outbox, TimeProvider clock, ILogger<CardActionPipeline> logger)
+    CoachLoopDbContext db, ActorResolver actors, CardFactory cards, CardAudience audience, OutboxWriter outbox, TimeProvider clock,
+    ILogger<CardActionPipeline> logger)
 {
     private static readonly HashSet<string> FlagVerbs =
         [CardVerbs.ApprovePractice, CardVerbs.SwapScenario, CardVerbs.LogSession, CardVerbs.CompletePractice, CardVerbs.Resolve, CardVerbs.Dismiss];
@@ -112,8 +113,7 @@ public sealed partial class CardActionPipeline(
             return Attempt.Stop(NotFound());
         }
 
-        var scope = await ScopeAsync(flag, ct).ConfigureAwait(false);
-        var refusal = kind == CardKinds.Flag ? AccessPolicy.CanActOnFlag(member, scope) : AccessPolicy.CanRespondToScore(member, scope);
+        var refusal = CardAudience.Refusal(kind, member, await audience.ScopeAsync(flag, ct).ConfigureAwait(false));
         if (refusal is not null)
         {
             return Attempt.Stop(new(ActionOutcome.Refused, refusal, await cards.BuildAsync(kind, flagId, ct).ConfigureAwait(false)));
@@ -159,7 +159,7 @@ public sealed partial class CardActionPipeline(
             return Attempt.Stop(NotFound());
         }
 
-        var refusal = AccessPolicy.CanDecideDispute(member, await ScopeAsync(flag, ct).ConfigureAwait(false));
+        var refusal = CardAudience.Refusal(CardKinds.Dispute, member, await audience.ScopeAsync(flag, ct).ConfigureAwait(false));
         var current = await cards.BuildAsync(CardKinds.Dispute, disputeId, ct).ConfigureAwait(false);
         if (refusal is not null)
         {
@@ -195,16 +195,6 @@ public sealed partial class CardActionPipeline(
         await outbox.RefreshAsync(dispute.Id, ct).ConfigureAwait(false);
         await outbox.RefreshAsync(flag.Id, ct).ConfigureAwait(false);
         return Attempt.Go(overturn ? "Score overturned: it no longer counts, and the flag is withdrawn." : "Score upheld.");
-    }
-
-    private async Task<FlagScope> ScopeAsync(Flag flag, CancellationToken ct)
-    {
-        var agentName = await db.People.AsNoTracking().Where(p => p.Id == flag.AgentId).Select(p => p.Name).FirstOrDefaultAsync(ct)
-            .ConfigureAwait(false) ?? "the agent";
-        var managerId = flag.TeamId is { } teamId
-            ? await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.ManagerId).FirstOrDefaultAsync(ct).ConfigureAwait(false)
-            : null;
-        return new FlagScope(flag.AgentId, agentName, flag.TeamId, managerId);
     }
 
     private async Task<CardActionResult?> ReplayAsync(string key, CancellationToken ct)

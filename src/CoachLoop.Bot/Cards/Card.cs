@@ -31,7 +31,23 @@ public sealed record Card(
     IReadOnlyList<CardSection> Sections,
     string? Status,
     IReadOnlyList<CardAction> Actions,
-    string FallbackText);
+    string FallbackText)
+{
+    /// <summary>Who did what and when, oldest first: a card keeps its history as it changes state.</summary>
+    public IReadOnlyList<CardHistoryEntry> History { get; init; } = [];
+
+    /// <summary>
+    /// Who the buttons are for ("For Morgan Lee and the team's coaches"), shown where one message is shared by everyone
+    /// (Slack); null when the card has no buttons.
+    /// </summary>
+    public string? ActionsFor { get; init; }
+
+    /// <summary>The card as seen by someone who may or may not act on it: the same card without buttons when they may not.</summary>
+    public Card ForViewer(bool mayAct) => mayAct ? this : this with { Actions = [], ActionsFor = null };
+}
+
+/// <summary>One line of a card's history: "Practice approved by Morgan Lee, 30 Nov 04:38 UTC".</summary>
+public sealed record CardHistoryEntry(string What, string Who, DateTimeOffset At, string? Detail = null);
 
 /// <summary>The kinds of card, also used as the <c>kind</c> field of action data; the outbox stores the same names.</summary>
 public static class CardKinds

@@ -10,6 +10,7 @@ internal static class ChatCoreServiceCollectionExtensions
     public static IServiceCollection AddChatCore(this IServiceCollection services)
     {
         services.AddScoped<CardFactory>();
+        services.AddScoped<CardAudience>();
         services.AddScoped<ActorResolver>();
         services.AddScoped<CardActionPipeline>();
         services.AddScoped<OutboxStore>();
