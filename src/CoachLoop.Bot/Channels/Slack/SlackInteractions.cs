@@ -66,18 +66,19 @@ public sealed partial class SlackInteractions(
     /// <summary>After the ack: open the action's form on the click's trigger_id, or, for an action without inputs, run it.</summary>
     internal async Task OpenFormOrRunAsync(SlackClick click, BlockKitCardRef cardRef, CancellationToken ct)
     {
+        if (await cards.BuildAsync(cardRef.Kind, cardRef.SubjectId, ct).ConfigureAwait(false) is not { } card
+            || card.Actions.FirstOrDefault(a => a.Verb == click.Verb) is not { Inputs.Count: > 0 } withInputs)
+        {
+            // No form: the click runs in the ordinary lane (the chat core answers a stale or unknown card there).
+            afterAck.Enqueue((services, token) => services.GetRequiredService<SlackClicks>().RunAndAnswerAsync(click, token));
+            return;
+        }
+
+        var metadata = new JsonObject { ["r"] = cardRef.ToString(), ["verb"] = click.Verb, ["ch"] = click.Channel }.ToJsonString();
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(TriggerBudget);
         try
         {
-            if (await cards.BuildAsync(cardRef.Kind, cardRef.SubjectId, budget.Token).ConfigureAwait(false) is not { } card
-                || card.Actions.FirstOrDefault(a => a.Verb == click.Verb) is not { Inputs.Count: > 0 } withInputs)
-            {
-                afterAck.Enqueue((services, token) => services.GetRequiredService<SlackClicks>().RunAndAnswerAsync(click, token));
-                return;
-            }
-
-            var metadata = new JsonObject { ["r"] = cardRef.ToString(), ["verb"] = click.Verb, ["ch"] = click.Channel }.ToJsonString();
             var opened = await slack.OpenViewAsync(click.Key, BlockKitModal.Build(card, withInputs, CallbackId, metadata), budget.Token)
                 .ConfigureAwait(false);
             if (!opened.Ok)
