@@ -16,23 +16,30 @@ public sealed partial class LayoutTests(BrowserFixture browsers) : BrowserTest(b
         var morgan = await OpenAsAsync(People.Morgan, width: Phone);
         var card = WebChannelPage.Card(morgan.ManagerChannel, "flag", flags["empathy"]);
         await Expect(WebChannelPage.Button(card, "Approve practice")).ToBeVisibleAsync();
+        await Expect(morgan.Page.Locator("#sim-criteria .criterion")).Not.ToHaveCountAsync(0);
+
+        await AssertFitsAsync(morgan.Page, "the feeds");
+        // The action bar wraps: its buttons do not all sit on one row.
+        var tops = await card.Locator(".ac-pushButton").EvaluateAllAsync<double[]>("buttons => buttons.map(b => b.getBoundingClientRect().top)");
+        Assert.True(tops.Distinct().Count() > 1, "the card's buttons should wrap onto more than one row at 375 px");
+
         await morgan.ShowOpenFlagsAsync();
         await Expect(morgan.OpenFlags.Locator("[data-testid=card]")).ToHaveCountAsync(2);
         await morgan.Page.GetByTestId("digest-now").ClickAsync();
         await Expect(morgan.Page.GetByTestId("digest-card")).ToHaveCountAsync(1);
-        await Expect(morgan.Page.Locator("#sim-criteria .criterion")).Not.ToHaveCountAsync(0);
-
-        var scrollWidth = await morgan.Page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
-        var widest = await morgan.Page.EvaluateAsync<double>(
-            "() => Math.max(...[...document.querySelectorAll('button')].filter(b => b.offsetParent !== null).map(b => b.getBoundingClientRect().right))");
-
-        Assert.True(scrollWidth <= Phone, $"the page is {scrollWidth} px wide at {Phone} px");
-        Assert.True(widest <= Phone, $"a button reaches {widest} px");
-        // The action bar wraps: its buttons do not all sit on one row.
-        var tops = await card.Locator(".ac-pushButton").EvaluateAllAsync<double[]>("buttons => buttons.map(b => b.getBoundingClientRect().top)");
-        Assert.True(tops.Distinct().Count() > 1, "the card's buttons should wrap onto more than one row at 375 px");
+        await AssertFitsAsync(morgan.Page, "the open flags and the digest");
         await morgan.Page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "web-channel-375.png"), FullPage = true });
         morgan.AssertNoScriptErrors();
+    }
+
+    /// <summary>Nothing scrolls sideways and no visible button reaches past the right edge.</summary>
+    private static async Task AssertFitsAsync(IPage page, string showing)
+    {
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+        var widest = await page.EvaluateAsync<double>(
+            "() => Math.max(...[...document.querySelectorAll('button')].filter(b => b.offsetParent !== null).map(b => b.getBoundingClientRect().right))");
+        Assert.True(scrollWidth <= Phone, $"showing {showing}, the page is {scrollWidth} px wide at {Phone} px");
+        Assert.True(widest <= Phone, $"showing {showing}, a button reaches {widest} px");
     }
 
     [SkippableFact]

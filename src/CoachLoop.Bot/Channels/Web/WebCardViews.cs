@@ -3,8 +3,8 @@ using CoachLoop.Bot.Cards;
 using CoachLoop.Bot.Cards.AdaptiveCards;
 using CoachLoop.Data;
 using CoachLoop.Data.Outbox;
+using CoachLoop.Data.Records;
 using CoachLoop.Engine.Access;
-using CoachLoop.Engine.Flags;
 using CoachLoop.Engine.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,29 +34,55 @@ public sealed class WebCardViews(CoachLoopDbContext db, CardFactory cards, CardA
     public async Task<Card> ForAsync(Person? viewer, Card card, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(card);
-        if (card.Actions.Count == 0)
-        {
-            return card;
-        }
-
-        var flag = await FlagOfAsync(card.Kind, card.SubjectId, ct).ConfigureAwait(false);
-        var rule = card.Kind == CardKinds.Notice ? CardKinds.Flag : card.Kind;
-        var mayAct = flag is not null
-            && CardAudience.MayAct(rule, viewer is null ? null : Member.From(viewer), await audience.ScopeAsync(flag, ct).ConfigureAwait(false));
-        return card.ForViewer(mayAct);
+        // Asked for every card, buttons or not: a list card keeps its buttons on its rows, and ForViewer knows what to strip.
+        return card.ForViewer(await MayActAsync(viewer is null ? null : Member.From(viewer), card.Kind, card.SubjectId, ct).ConfigureAwait(false));
     }
 
-    private async Task<Flag?> FlagOfAsync(string kind, Guid subjectId, CancellationToken ct)
+    private async Task<bool> MayActAsync(Member? member, string kind, Guid subjectId, CancellationToken ct)
     {
+        if (kind == CardKinds.Notice)
+        {
+            return await MayActOnNoticeAsync(member, subjectId, ct).ConfigureAwait(false);
+        }
+
         Guid? flagId = kind switch
         {
             CardKinds.Flag or CardKinds.AgentScore => subjectId,
             CardKinds.Dispute => await db.Disputes.AsNoTracking().Where(d => d.Id == subjectId).Select(d => (Guid?)d.FlagId)
                 .FirstOrDefaultAsync(ct).ConfigureAwait(false),
-            CardKinds.Notice => await db.Notices.AsNoTracking().Where(n => n.Id == subjectId && n.Kind == FlagGroup.Kind).Select(n => n.Payload)
-                .FirstOrDefaultAsync(ct).ConfigureAwait(false) is { } payload && FlagGroup.Deserialize(payload) is [var first, ..] ? first : null,
             _ => null,
         };
-        return flagId is { } id ? await db.Flags.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct).ConfigureAwait(false) : null;
+        return await MayActOnFlagAsync(member, kind, flagId, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A group card follows the flag rule; a notice to one person is theirs; a notice to a team is for those who act on its flags.</summary>
+    private async Task<bool> MayActOnNoticeAsync(Member? member, Guid noticeId, CancellationToken ct)
+    {
+        var notice = await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == noticeId, ct).ConfigureAwait(false);
+        if (notice is null)
+        {
+            return false;
+        }
+
+        if (notice.Kind == FlagGroup.Kind)
+        {
+            return await MayActOnFlagAsync(member, CardKinds.Flag, FlagGroup.Deserialize(notice.Payload) is [var first, ..] ? first : null, ct)
+                .ConfigureAwait(false);
+        }
+
+        if (notice.Audience == Notice.ToPerson)
+        {
+            return member is not null && member.Id == notice.AudienceId;
+        }
+
+        var managerId = await db.Teams.AsNoTracking().Where(t => t.Id == notice.AudienceId).Select(t => t.ManagerId).FirstOrDefaultAsync(ct)
+            .ConfigureAwait(false);
+        return CardAudience.MayAct(CardKinds.Flag, member, new FlagScope(Guid.Empty, "", notice.AudienceId, managerId));
+    }
+
+    private async Task<bool> MayActOnFlagAsync(Member? member, string kind, Guid? flagId, CancellationToken ct)
+    {
+        var flag = flagId is { } id ? await db.Flags.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct).ConfigureAwait(false) : null;
+        return flag is not null && CardAudience.MayAct(kind, member, await audience.ScopeAsync(flag, ct).ConfigureAwait(false));
     }
 }
