@@ -531,13 +531,10 @@
 
     const section = $("#digest");
     section.querySelector(".digest-message").textContent = answer.body.message;
-    section.querySelector(".digest-cards").replaceChildren(...answer.body.cards.map((json) => {
-      const item = document.createElement("div");
-      item.className = "card-item";
+    section.querySelector(".digest-cards").replaceChildren(...answer.body.cards.map((json, index) => {
+      // Drawn like a feed card (with its own notice line), so a button a digest may carry answers in place.
+      const item = createItem({ id: `digest:${index}`, kind: "digest", subjectId: "" });
       item.dataset.testid = "digest-card";
-      const host = document.createElement("div");
-      host.className = "card-host";
-      item.append(host);
       renderCard(item, json);
       return item;
     }));
