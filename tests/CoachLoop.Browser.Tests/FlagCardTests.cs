@@ -38,7 +38,10 @@ public sealed class FlagCardTests(BrowserFixture browsers) : BrowserTest(browser
         var flagId = (await ScoredCalls.PostAsync(Api, ScoredCalls.LowEmpathy(NewCallId())))["empathy"];
         var morganCard = WebChannelPage.Card(morgan.ManagerChannel, "flag", flagId);
         var rileyCard = WebChannelPage.Card(riley.ManagerChannel, "flag", flagId);
-        await Expect(WebChannelPage.Button(rileyCard, "Approve practice")).ToBeVisibleAsync();
+        // Riley reviews disputes; flags are for the manager and the team's coaches, so Riley's copy has no buttons.
+        await Expect(rileyCard).ToContainTextAsync("Waiting for the manager to approve or swap the practice.");
+        await Expect(rileyCard.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Expect(WebChannelPage.Button(morganCard, "Approve practice")).ToBeVisibleAsync();
 
         await WebChannelPage.Button(morganCard, "Approve practice").ClickAsync();
 
@@ -48,8 +51,10 @@ public sealed class FlagCardTests(BrowserFixture browsers) : BrowserTest(browser
         {
             await Expect(card).ToContainTextAsync("Practice approved by Morgan Lee");
             await Expect(WebChannelPage.Button(card, "Approve practice")).ToHaveCountAsync(0);
-            await Expect(WebChannelPage.Button(card, "Log session")).ToBeVisibleAsync();
         }
+
+        await Expect(WebChannelPage.Button(morganCard, "Log session")).ToBeVisibleAsync();
+        await Expect(rileyCard.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
 
         morgan.AssertNoScriptErrors();
         riley.AssertNoScriptErrors();

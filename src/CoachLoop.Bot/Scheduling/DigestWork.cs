@@ -16,7 +16,12 @@ public sealed partial class DigestWork(IServiceScopeFactory scopes, TimeProvider
 {
     public static string Key(Guid managerId, DateOnly localDate) => $"{NoticeKinds.Digest}:{managerId:N}:{localDate:yyyy-MM-dd}";
 
-    public async Task<int> RunAsync(CancellationToken ct)
+    public Task<int> RunAsync(CancellationToken ct) => RunAsync(asIfDue: false, ct);
+
+    /// <param name="asIfDue">Send today's digest to every manager now, whatever their local time or weekday (development's "run
+    /// due work now"); still once per manager and day.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<int> RunAsync(bool asIfDue, CancellationToken ct)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
@@ -29,7 +34,7 @@ public sealed partial class DigestWork(IServiceScopeFactory scopes, TimeProvider
                 .ToListAsync(ct).ConfigureAwait(false)).Select(x => (x.TeamId, x.ManagerId, x.TimeZone)).ToList();
         }
 
-        var due = teams.Select(t => (Team: t, Due: LocalSchedule.IsDailyDue(now, Zone(t.TimeZone), settings.DigestTime, settings.SkipWeekends, out var date), Date: date))
+        var due = teams.Select(t => (Team: t, Due: LocalSchedule.IsDailyDue(now, Zone(t.TimeZone), settings.DigestTime, settings.SkipWeekends, out var date) || asIfDue, Date: date))
             .Where(t => t.Due).ToList();
         HashSet<string> done;
         await using (var scope = scopes.CreateAsyncScope())

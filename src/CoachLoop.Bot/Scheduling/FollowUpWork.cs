@@ -18,7 +18,11 @@ public sealed class FollowUpWork(IServiceScopeFactory scopes, TimeProvider clock
 {
     public const int BaselineDays = 28;
 
-    public async Task<int> RunAsync(CancellationToken ct)
+    public Task<int> RunAsync(CancellationToken ct) => RunAsync(asIfDue: false, ct);
+
+    /// <param name="asIfDue">Evaluate every logged session now, whatever its follow-up date (development's "run due work now").</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<int> RunAsync(bool asIfDue, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -26,7 +30,7 @@ public sealed class FollowUpWork(IServiceScopeFactory scopes, TimeProvider clock
         await using (var scope = scopes.CreateAsyncScope())
         {
             due = await scope.ServiceProvider.GetRequiredService<CoachLoopDbContext>().Flags.AsNoTracking()
-                .Where(f => f.Status == FlagStatus.SessionLogged && f.FollowUpDate <= today)
+                .Where(f => f.Status == FlagStatus.SessionLogged && (asIfDue || f.FollowUpDate <= today))
                 .OrderBy(f => f.FollowUpDate).Select(f => f.Id).Take(500).ToListAsync(ct).ConfigureAwait(false);
         }
 
@@ -35,7 +39,7 @@ public sealed class FollowUpWork(IServiceScopeFactory scopes, TimeProvider clock
         {
             // One scope per flag: a flag another host evaluated first does not spoil the rest.
             await using var scope = scopes.CreateAsyncScope();
-            if (await EvaluateAsync(scope.ServiceProvider, id, now, today, ct).ConfigureAwait(false))
+            if (await EvaluateAsync(scope.ServiceProvider, id, now, today, asIfDue, ct).ConfigureAwait(false))
             {
                 done++;
             }
@@ -44,7 +48,8 @@ public sealed class FollowUpWork(IServiceScopeFactory scopes, TimeProvider clock
         return done;
     }
 
-    private static async Task<bool> EvaluateAsync(IServiceProvider services, Guid flagId, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    private static async Task<bool> EvaluateAsync(IServiceProvider services, Guid flagId, DateTimeOffset now, DateOnly today, bool asIfDue,
+        CancellationToken ct)
     {
         var db = services.GetRequiredService<CoachLoopDbContext>();
         var flag = await db.Flags.FirstAsync(f => f.Id == flagId, ct).ConfigureAwait(false);
@@ -62,7 +67,7 @@ public sealed class FollowUpWork(IServiceScopeFactory scopes, TimeProvider clock
         var result = FollowUpEvaluator.Evaluate(flag.Threshold, scores.Where(s => s.CallTime < coachedAt).Select(s => s.Score).ToList(),
             scores.Where(s => s.CallTime >= coachedAt).Select(s => s.Score).ToList(), flag.CyclesWithoutMovement);
         var actor = Actor.System("scheduler");
-        flag.MarkFollowUpDue(today, actor, now);
+        flag.MarkFollowUpDue(asIfDue && flag.FollowUpDate is { } date && date > today ? date : today, actor, now);
         flag.RecordFollowUp(result, criterion, actor, now);
 
         var notices = services.GetRequiredService<NoticeWriter>();

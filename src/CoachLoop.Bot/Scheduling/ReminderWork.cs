@@ -18,21 +18,26 @@ namespace CoachLoop.Bot.Scheduling;
 /// </summary>
 public sealed class ReminderWork(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SchedulingOptions> options)
 {
-    public async Task<int> RunAsync(CancellationToken ct) =>
-        await SessionRemindersAsync(ct).ConfigureAwait(false)
-        + await DisputeDeadlinesAsync(ct).ConfigureAwait(false)
-        + await PatternEscalationsAsync(ct).ConfigureAwait(false);
+    public Task<int> RunAsync(CancellationToken ct) => RunAsync(asIfDue: false, ct);
 
-    private async Task<int> SessionRemindersAsync(CancellationToken ct)
+    /// <param name="asIfDue">Treat every waiting session, open dispute and unplanned pattern flag as overdue now (development's
+    /// "run due work now"); each still goes out once.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<int> RunAsync(bool asIfDue, CancellationToken ct) =>
+        await SessionRemindersAsync(asIfDue, ct).ConfigureAwait(false)
+        + await DisputeDeadlinesAsync(asIfDue, ct).ConfigureAwait(false)
+        + await PatternEscalationsAsync(asIfDue, ct).ConfigureAwait(false);
+
+    private async Task<int> SessionRemindersAsync(bool asIfDue, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var days = options.Value.SessionReminderWorkingDays;
         var candidates = await QueryAsync(db => db.Flags.AsNoTracking()
-            .Where(f => f.Status == FlagStatus.PracticeApproved && f.ApprovedAt != null && f.ApprovedAt <= now.AddDays(-days))
+            .Where(f => f.Status == FlagStatus.PracticeApproved && f.ApprovedAt != null && (asIfDue || f.ApprovedAt <= now.AddDays(-days)))
             .Select(f => new { f.Id, f.ApprovedAt, f.Cycle, f.TeamId, f.AgentId, f.CallId, f.CriterionId }).ToListAsync(ct)).ConfigureAwait(false);
         var sent = 0;
-        foreach (var f in candidates.Where(f => f.TeamId is not null && LocalSchedule.AddWorkingDays(DateOnly.FromDateTime(f.ApprovedAt!.Value.UtcDateTime), days) <= today))
+        foreach (var f in candidates.Where(f => f.TeamId is not null && (asIfDue || LocalSchedule.AddWorkingDays(DateOnly.FromDateTime(f.ApprovedAt!.Value.UtcDateTime), days) <= today)))
         {
             sent += await OnceAsync($"{NoticeKinds.SessionReminder}:{f.Id:N}:c{f.Cycle}", async (db, notices, outbox) =>
             {
@@ -49,11 +54,11 @@ public sealed class ReminderWork(IServiceScopeFactory scopes, TimeProvider clock
         return sent;
     }
 
-    private async Task<int> DisputeDeadlinesAsync(CancellationToken ct)
+    private async Task<int> DisputeDeadlinesAsync(bool asIfDue, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var overdue = await QueryAsync(db => db.Disputes.AsNoTracking()
-            .Where(d => d.Status == DisputeStatus.Open && !d.Escalated && d.Deadline < now).Select(d => d.Id).ToListAsync(ct)).ConfigureAwait(false);
+            .Where(d => d.Status == DisputeStatus.Open && !d.Escalated && (asIfDue || d.Deadline < now)).Select(d => d.Id).ToListAsync(ct)).ConfigureAwait(false);
         var sent = 0;
         foreach (var id in overdue)
         {
@@ -75,12 +80,12 @@ public sealed class ReminderWork(IServiceScopeFactory scopes, TimeProvider clock
         return sent;
     }
 
-    private async Task<int> PatternEscalationsAsync(CancellationToken ct)
+    private async Task<int> PatternEscalationsAsync(bool asIfDue, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var limit = now.AddDays(-options.Value.PatternWithoutPlanDays);
         var stuck = await QueryAsync(db => db.Flags.AsNoTracking()
-            .Where(f => f.Kind == FlagKind.Pattern && f.Status == FlagStatus.Raised && f.RaisedAt <= limit)
+            .Where(f => f.Kind == FlagKind.Pattern && f.Status == FlagStatus.Raised && (asIfDue || f.RaisedAt <= limit))
             .Select(f => new { f.Id, f.AgentId, f.TeamId, f.CriterionId, f.RaisedAt, f.Plan }).ToListAsync(ct)).ConfigureAwait(false);
         var sent = 0;
         foreach (var f in stuck)

@@ -13,6 +13,7 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddSingleton<FollowUpWork>();
         services.AddSingleton<ReminderWork>();
         services.AddSingleton<DigestWork>();
+        services.AddSingleton<DueWorkNow>();
         var options = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
         if (!options.Enabled)
         {

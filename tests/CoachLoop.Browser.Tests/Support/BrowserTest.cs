@@ -16,17 +16,17 @@ public abstract class BrowserTest(BrowserFixture browsers) : IAsyncLifetime
 
     protected HttpClient Api => _api ?? throw new InvalidOperationException("Call StartAsync first.");
 
-    protected async Task StartAsync()
+    protected async Task StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         _ = browsers.Browser;
-        _host = WebChannelHost.Start();
+        _host = WebChannelHost.Start(settings);
         _api = await _host.CreateApiClientAsync();
     }
 
     /// <summary>Opens the web channel in a new browser context (its own session) and picks who clicks.</summary>
-    protected async Task<WebChannelPage> OpenAsAsync(string person)
+    protected async Task<WebChannelPage> OpenAsAsync(string person, int width = 1440, ColorScheme colorScheme = ColorScheme.Light)
     {
-        var page = await WebChannelPage.OpenAsync(browsers.Browser, Host);
+        var page = await WebChannelPage.OpenAsync(browsers.Browser, Host, width, colorScheme);
         _pages.Add(page);
         await page.ActAsAsync(person);
         return page;

@@ -29,6 +29,24 @@ public static class ScoredCalls
         },
     };
 
+    /// <summary>
+    /// A call by Ana failing only <paramref name="criterion"/> (one non-urgent flag). Rotating the criterion over calls never makes
+    /// a streak, so no pattern flag folds them together.
+    /// </summary>
+    public static JsonObject FailingOne(string callId, string criterion, int minutesAgo) => new()
+    {
+        ["source"] = "browser-tests",
+        ["callId"] = callId,
+        ["agent"] = People.AnaEmail,
+        ["callTime"] = DateTimeOffset.UtcNow.AddMinutes(-minutesAgo).ToString("O"),
+        ["durationSeconds"] = 300,
+        ["queue"] = "billing",
+        ["rubric"] = new JsonObject { ["key"] = "support", ["version"] = 1 },
+        ["overallScore"] = 80,
+        ["scores"] = new JsonArray(new[] { "disclosure", "empathy", "discovery", "resolution", "ownership" }
+            .Select(c => (JsonNode)Score(c, c == criterion ? 10 : 95)).ToArray()),
+    };
+
     /// <summary>Posts the call and returns the flags raised, by criterion id.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> PostAsync(HttpClient api, JsonObject call)
     {

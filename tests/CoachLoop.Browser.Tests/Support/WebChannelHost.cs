@@ -16,16 +16,22 @@ public sealed class WebChannelHost : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database = TestDatabase.CreateSqlite();
 
-    private WebChannelHost() =>
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private WebChannelHost(IReadOnlyDictionary<string, string?>? settings)
+    {
+        _settings = settings ?? new Dictionary<string, string?>();
         // Port 0: Kestrel picks a free port itself, so parallel runs never collide.
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
 
     /// <summary>Where the browser and the API client reach the host, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Address { get; private set; } = null!;
 
-    public static WebChannelHost Start()
+    /// <param name="settings">Configuration overrides, e.g. <c>["WebChannel:RunDueWorkNow"] = "true"</c>.</param>
+    public static WebChannelHost Start(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = new WebChannelHost();
+        var host = new WebChannelHost(settings);
         host.StartServer();
         var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         host.Address = new Uri(addresses.Single().TrimEnd('/') + "/");
@@ -41,6 +47,10 @@ public sealed class WebChannelHost : WebApplicationFactory<Program>
         builder.UseSetting("WebChannel:Enabled", "true");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client of the real API over HTTP, carrying a freshly created API key.</summary>

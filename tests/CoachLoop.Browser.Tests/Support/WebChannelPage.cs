@@ -24,9 +24,13 @@ public sealed class WebChannelPage
 
     public IPage Page { get; }
 
-    public static async Task<WebChannelPage> OpenAsync(IBrowser browser, WebChannelHost host)
+    /// <param name="browser">The shared browser.</param>
+    /// <param name="host">The host to open /web on.</param>
+    /// <param name="width">Viewport width in CSS pixels (375: a phone).</param>
+    /// <param name="colorScheme">The system colour scheme the page sees (prefers-color-scheme).</param>
+    public static async Task<WebChannelPage> OpenAsync(IBrowser browser, WebChannelHost host, int width = 1440, ColorScheme colorScheme = ColorScheme.Light)
     {
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 1000 } });
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 1000 }, ColorScheme = colorScheme });
         context.SetDefaultTimeout(20_000);
         var page = new WebChannelPage(context, await context.NewPageAsync());
         await page.Page.GotoAsync(new Uri(host.Address, "web").ToString());
@@ -51,6 +55,15 @@ public sealed class WebChannelPage
     public ILocator DirectMessages => Page.Locator("[data-testid=feed][data-feed-kind=direct]");
 
     public ILocator Toast => Page.GetByTestId("toast");
+
+    /// <summary>The open-flags view (every open flag of the teams in your channels, grouped ones included).</summary>
+    public ILocator OpenFlags => Page.GetByTestId("open-flags");
+
+    public async Task ShowOpenFlagsAsync()
+    {
+        await Page.GetByTestId("open-flags-button").ClickAsync();
+        await Expect(OpenFlags).ToBeVisibleAsync();
+    }
 
     public static ILocator Card(ILocator feed, string kind, string subjectId) =>
         feed.Locator($"[data-testid=card][data-kind='{kind}'][data-subject-id='{subjectId}']");

@@ -22,7 +22,7 @@ public static class BlockKitModal
 
         var blocks = new JsonArray
         {
-            new JsonObject { ["type"] = "section", ["text"] = BlockKitText.Markdown($"*{BlockKitText.Escape(card.Title)}*", BlockKitText.MaxSectionText) },
+            new JsonObject { ["type"] = "section", ["text"] = BlockKitText.Verbatim($"*{BlockKitText.Escape(card.Title)}*", BlockKitText.MaxSectionText) },
         };
         if (!string.IsNullOrWhiteSpace(card.Subtitle))
         {

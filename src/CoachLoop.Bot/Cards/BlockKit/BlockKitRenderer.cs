@@ -31,7 +31,7 @@ public static class BlockKitRenderer
             var fields = new JsonArray();
             foreach (var fact in chunk)
             {
-                fields.Add(BlockKitText.Markdown($"*{BlockKitText.Escape(fact.Label)}*\n{BlockKitText.Escape(fact.Value)}", BlockKitText.MaxFieldText));
+                fields.Add(BlockKitText.Verbatim($"*{BlockKitText.Escape(fact.Label)}*\n{BlockKitText.Escape(fact.Value)}", BlockKitText.MaxFieldText));
             }
 
             blocks.Add(new JsonObject { ["type"] = "section", ["fields"] = fields });
@@ -105,8 +105,8 @@ public static class BlockKitRenderer
     }
 
     internal static JsonObject Section(string markup) =>
-        new() { ["type"] = "section", ["text"] = BlockKitText.Markdown(markup, BlockKitText.MaxSectionText) };
+        new() { ["type"] = "section", ["text"] = BlockKitText.Verbatim(markup, BlockKitText.MaxSectionText) };
 
     internal static JsonObject Context(string markup) =>
-        new() { ["type"] = "context", ["elements"] = new JsonArray(BlockKitText.Markdown(markup, BlockKitText.MaxContextText)) };
+        new() { ["type"] = "context", ["elements"] = new JsonArray(BlockKitText.Verbatim(markup, BlockKitText.MaxContextText)) };
 }

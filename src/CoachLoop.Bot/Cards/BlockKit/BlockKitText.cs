@@ -63,6 +63,15 @@ public static class BlockKitText
     /// <summary>A mrkdwn object from text that is already escaped (or is our own markup).</summary>
     public static JsonObject Markdown(string markup, int max) => new() { ["type"] = "mrkdwn", ["text"] = Clip(NonEmpty(markup), max) };
 
+    /// <summary>
+    /// A mrkdwn object around user-supplied text (names, quotes, reasons) whose user parts are already escaped:
+    /// <c>verbatim: true</c> tells Slack not to pre-process it, so a URL typed by someone stays text instead of becoming a
+    /// link, and channel names and mentions are not parsed (<see href="https://docs.slack.dev/reference/block-kit/composition-objects/text-object">text
+    /// object</see>). Our own markup (<c>*heading*</c>, <c>&lt;url|label&gt;</c>) still renders.
+    /// </summary>
+    public static JsonObject Verbatim(string markup, int max) =>
+        new() { ["type"] = "mrkdwn", ["text"] = Clip(NonEmpty(markup), max), ["verbatim"] = true };
+
     /// <summary>A mrkdwn object that shows user text literally, formatting characters included.</summary>
     public static JsonObject Literal(string text, int max) => new() { ["type"] = "mrkdwn", ["text"] = Clip(NonEmpty(Escape(text)), max), ["verbatim"] = true };
 

@@ -4,24 +4,41 @@ namespace CoachLoop.Bot.Channels.Slack;
 
 /// <summary>
 /// Work that happens after Slack's request was acknowledged (Slack wants an answer within 3 seconds): publishing the App
-/// Home, running a button click through the chat core. <see cref="SlackWorker"/> runs each job in its own scope.
+/// Home, running a button click through the chat core, opening a modal. <see cref="SlackWorker"/> runs each job in its own
+/// scope. Jobs that spend a trigger_id (views.open, alive 3 s) have a lane of their own, so a slow click never makes a
+/// form miss its trigger.
 /// </summary>
 public sealed class SlackAfterAck
 {
-    private readonly Channel<Func<IServiceProvider, CancellationToken, Task>> _jobs =
-        Channel.CreateUnbounded<Func<IServiceProvider, CancellationToken, Task>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Func<IServiceProvider, CancellationToken, Task>> _jobs = NewLane();
+    private readonly Channel<Func<IServiceProvider, CancellationToken, Task>> _triggered = NewLane();
 
     private int _pending;
 
     public ChannelReader<Func<IServiceProvider, CancellationToken, Task>> Reader => _jobs.Reader;
 
+    /// <summary>Jobs that use a trigger_id: run as soon as they are queued, never behind ordinary work.</summary>
+    public ChannelReader<Func<IServiceProvider, CancellationToken, Task>> TriggeredReader => _triggered.Reader;
+
     public void Enqueue(Func<IServiceProvider, CancellationToken, Task> job)
     {
         Interlocked.Increment(ref _pending);
-        if (!_jobs.Writer.TryWrite(job))
+        Write(_jobs, job);
+    }
+
+    /// <summary>
+    /// Queues a trigger_id job once <paramref name="response"/> has been sent, so Slack has its ack before the job starts
+    /// (as Bolt's <c>ack()</c> then <c>views.open</c>). Counted as pending from now, so <see cref="WhenIdleAsync"/> waits for it.
+    /// </summary>
+    public void EnqueueTriggeredAfter(HttpResponse response, Func<IServiceProvider, CancellationToken, Task> job)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Interlocked.Increment(ref _pending);
+        response.OnCompleted(() =>
         {
-            Interlocked.Decrement(ref _pending);
-        }
+            Write(_triggered, job);
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>Waits until every queued job has finished (tests; graceful shutdown).</summary>
@@ -40,4 +57,15 @@ public sealed class SlackAfterAck
     }
 
     internal void Finished() => Interlocked.Decrement(ref _pending);
+
+    private void Write(Channel<Func<IServiceProvider, CancellationToken, Task>> lane, Func<IServiceProvider, CancellationToken, Task> job)
+    {
+        if (!lane.Writer.TryWrite(job))
+        {
+            Interlocked.Decrement(ref _pending);
+        }
+    }
+
+    private static Channel<Func<IServiceProvider, CancellationToken, Task>> NewLane() =>
+        Channel.CreateUnbounded<Func<IServiceProvider, CancellationToken, Task>>(new UnboundedChannelOptions { SingleReader = true });
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using CoachLoop.Bot.Cards.BlockKit;
 using Microsoft.Extensions.Options;
 
@@ -86,6 +87,13 @@ public sealed class SlackCommands(SlackPeople people, SlackOpenItems items, IOpt
         return text.ToString();
     }
 
+    // The lines carry names and criterion text from the directory and the rubric: a verbatim section keeps a URL or a
+    // channel name in them as text; the top-level text stays as the notification fallback.
     private static IResult Reply(string markup) =>
-        TypedResults.Json(new { response_type = "ephemeral", text = BlockKitText.Clip(markup, BlockKitText.MaxSectionText) });
+        TypedResults.Json(new
+        {
+            response_type = "ephemeral",
+            text = BlockKitText.Clip(markup, BlockKitText.MaxSectionText),
+            blocks = new JsonArray(new JsonObject { ["type"] = "section", ["text"] = BlockKitText.Verbatim(markup, BlockKitText.MaxSectionText) }),
+        });
 }

@@ -68,5 +68,5 @@ public sealed class SlackHome(SlackPeople people, SlackOpenItems items, SlackApi
     }
 
     private static JsonObject Section(string markup) =>
-        new() { ["type"] = "section", ["text"] = BlockKitText.Markdown(markup, BlockKitText.MaxSectionText) };
+        new() { ["type"] = "section", ["text"] = BlockKitText.Verbatim(markup, BlockKitText.MaxSectionText) };
 }

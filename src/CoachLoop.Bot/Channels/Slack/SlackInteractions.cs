@@ -7,16 +7,17 @@ namespace CoachLoop.Bot.Channels.Slack;
 
 /// <summary>
 /// Interactivity (<see href="https://api.slack.com/interactivity/handling">handling user interaction</see>): a
-/// <c>block_actions</c> click is acknowledged at once and run after the ack, except a button whose action needs input, which
-/// opens its modal with views.open on the trigger_id first (the trigger expires in 3 s). A <c>view_submission</c> runs
-/// through the chat core before answering, so field errors come back inline (<c>response_action: errors</c>).
+/// <c>block_actions</c> click is acknowledged at once, before any work, and handled after the ack has been sent, as Bolt's
+/// <c>ack()</c> first: a button whose action needs input opens its modal with views.open on the trigger_id (alive 3 s, so in
+/// a lane of its own), any other click runs through the chat core. A <c>view_submission</c> runs through the chat core before
+/// answering, so field errors come back inline (<c>response_action: errors</c>).
 /// </summary>
 public sealed partial class SlackInteractions(
     CardFactory cards, SlackApiClient slack, SlackAfterAck afterAck, SlackClicks clicks, ILogger<SlackInteractions> logger)
 {
     public const string CallbackId = "coachloop.action";
 
-    /// <summary>How long views.open may take: the trigger_id and the ack both have 3 seconds.</summary>
+    /// <summary>How long views.open may take: the trigger_id lives 3 seconds from the click.</summary>
     public static readonly TimeSpan TriggerBudget = TimeSpan.FromMilliseconds(2500);
 
     public async Task<IResult> HandleAsync(JsonObject payload, CancellationToken ct)
@@ -24,14 +25,14 @@ public sealed partial class SlackInteractions(
         ArgumentNullException.ThrowIfNull(payload);
         return SlackJson.Str(payload, "type") switch
         {
-            "block_actions" => await BlockActionsAsync(payload, ct).ConfigureAwait(false),
+            "block_actions" => BlockActions(payload),
             "view_submission" => await ViewSubmissionAsync(payload, ct).ConfigureAwait(false),
             "block_suggestion" => TypedResults.Json(new { options = Array.Empty<object>() }),
             _ => TypedResults.Ok(),
         };
     }
 
-    private async Task<IResult> BlockActionsAsync(JsonObject payload, CancellationToken ct)
+    private IResult BlockActions(JsonObject payload)
     {
         var action = (payload["actions"] as JsonArray)?.FirstOrDefault() as JsonObject;
         var actionId = SlackJson.Str(action, "action_id") ?? "";
@@ -52,34 +53,44 @@ public sealed partial class SlackInteractions(
         {
             verb = actionId[..separator];
             data[actionId[(separator + 1)..]] = SlackJson.Str(action, "selected_option.value") ?? "";
-        }
-        else if (await cards.BuildAsync(cardRef.Kind, cardRef.SubjectId, ct).ConfigureAwait(false) is { } card
-                 && card.Actions.FirstOrDefault(a => a.Verb == verb) is { Inputs.Count: > 0 } withInputs)
-        {
-            var metadata = new JsonObject { ["r"] = cardRef.ToString(), ["verb"] = verb, ["ch"] = channel }.ToJsonString();
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            budget.CancelAfter(TriggerBudget);
-            try
-            {
-                var opened = await slack.OpenViewAsync(trigger, BlockKitModal.Build(card, withInputs, CallbackId, metadata), budget.Token)
-                    .ConfigureAwait(false);
-                if (!opened.Ok)
-                {
-                    LogModalFailed(logger, verb, opened.Describe());
-                }
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                // The trigger is dead after 3 s anyway; acknowledge in time rather than have Slack show an error.
-                LogModalFailed(logger, verb, "views.open took too long");
-            }
-
+            var choice = new SlackClick(team, user, verb, data, trigger, channel);
+            afterAck.Enqueue((services, token) => services.GetRequiredService<SlackClicks>().RunAndAnswerAsync(choice, token));
             return TypedResults.Ok();
         }
 
+        // A button may need a form first; which one is known only from the card, so even that is decided after the ack.
         var click = new SlackClick(team, user, verb, data, trigger, channel);
-        afterAck.Enqueue((services, token) => services.GetRequiredService<SlackClicks>().RunAndAnswerAsync(click, token));
-        return TypedResults.Ok();
+        return new SlackAckThen(afterAck, (services, token) => services.GetRequiredService<SlackInteractions>().OpenFormOrRunAsync(click, cardRef, token));
+    }
+
+    /// <summary>After the ack: open the action's form on the click's trigger_id, or, for an action without inputs, run it.</summary>
+    internal async Task OpenFormOrRunAsync(SlackClick click, BlockKitCardRef cardRef, CancellationToken ct)
+    {
+        if (await cards.BuildAsync(cardRef.Kind, cardRef.SubjectId, ct).ConfigureAwait(false) is not { } card
+            || card.Actions.FirstOrDefault(a => a.Verb == click.Verb) is not { Inputs.Count: > 0 } withInputs)
+        {
+            // No form: the click runs in the ordinary lane (the chat core answers a stale or unknown card there).
+            afterAck.Enqueue((services, token) => services.GetRequiredService<SlackClicks>().RunAndAnswerAsync(click, token));
+            return;
+        }
+
+        var metadata = new JsonObject { ["r"] = cardRef.ToString(), ["verb"] = click.Verb, ["ch"] = click.Channel }.ToJsonString();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(TriggerBudget);
+        try
+        {
+            var opened = await slack.OpenViewAsync(click.Key, BlockKitModal.Build(card, withInputs, CallbackId, metadata), budget.Token)
+                .ConfigureAwait(false);
+            if (!opened.Ok)
+            {
+                LogModalFailed(logger, click.Verb, opened.Describe());
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The trigger is dead after 3 s: a later views.open could only fail.
+            LogModalFailed(logger, click.Verb, "views.open took too long");
+        }
     }
 
     private async Task<IResult> ViewSubmissionAsync(JsonObject payload, CancellationToken ct)

@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Bot.Channels.Web;
 
-/// <summary>The web channel's endpoints: who can I be, my feeds, a card action, and a demo API key for the simulate form.</summary>
+/// <summary>
+/// The web channel's endpoints: who can I be, my feeds (each card as that person sees it), a card action, and a demo API key
+/// for the simulate form; the open-flags view, "digest now" and the development tools are in <see cref="WebToolsApi"/>.
+/// </summary>
 internal static class WebChannelApi
 {
     public static void MapWebChannel(this IEndpointRouteBuilder app)
@@ -19,6 +22,7 @@ internal static class WebChannelApi
         group.MapGet("/feeds", FeedsAsync);
         group.MapPost("/actions", ActAsync);
         group.MapPost("/dev-key", DevKeyAsync);
+        group.MapWebTools();
         app.MapGet("/web", () => Results.Redirect("/web/index.html")).ExcludeFromDescription();
     }
 
@@ -41,9 +45,9 @@ internal static class WebChannelApi
             p.TeamId is { } t ? teams.GetValueOrDefault(t) : null)).ToList());
     }
 
-    private static async Task<IResult> FeedsAsync(string? @as, CoachLoopDbContext db, CancellationToken ct)
+    private static async Task<IResult> FeedsAsync(string? @as, CoachLoopDbContext db, WebCardViews views, CancellationToken ct)
     {
-        var person = Guid.TryParse(@as, out var id) ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct).ConfigureAwait(false) : null;
+        var person = await views.PersonAsync(@as, ct).ConfigureAwait(false);
         if (person is null)
         {
             return TypedResults.Ok(Array.Empty<WebFeed>());
@@ -53,22 +57,30 @@ internal static class WebChannelApi
         var feeds = new List<WebFeed>();
         foreach (var team in teams.Where(t => WebConversations.CanSee(person, t, WebConversations.TeamChannel(t.Id))))
         {
-            feeds.Add(await FeedAsync(db, WebConversations.TeamChannel(team.Id), $"#{team.Key} (manager channel)", ct).ConfigureAwait(false));
+            feeds.Add(await FeedAsync(db, views, person, WebConversations.TeamChannel(team.Id), $"#{team.Key} (manager channel)", ct).ConfigureAwait(false));
         }
 
-        feeds.Add(await FeedAsync(db, WebConversations.Direct(person.Id), $"Direct messages: {person.Name}", ct).ConfigureAwait(false));
+        feeds.Add(await FeedAsync(db, views, person, WebConversations.Direct(person.Id), $"Direct messages: {person.Name}", ct).ConfigureAwait(false));
         return TypedResults.Ok(feeds);
     }
 
-    private static async Task<WebFeed> FeedAsync(CoachLoopDbContext db, string conversationId, string title, CancellationToken ct)
+    private static async Task<WebFeed> FeedAsync(CoachLoopDbContext db, WebCardViews views, Person viewer, string conversationId, string title,
+        CancellationToken ct)
     {
         var messages = await db.WebMessages.AsNoTracking().Where(m => m.ConversationId == conversationId)
             .OrderByDescending(m => m.PostedAt).ThenByDescending(m => m.Id).Take(100).ToListAsync(ct).ConfigureAwait(false);
-        return new WebFeed(conversationId, title, messages.Select(m => new WebFeedMessage(m.Id.ToString(), m.CardKind, m.SubjectId.ToString(),
-            m.Revision, m.UpdatedAt, JsonNode.Parse(m.CardJson)!)).ToList());
+        var shown = new List<WebFeedMessage>(messages.Count);
+        foreach (var m in messages)
+        {
+            // The stored card was rendered for everyone; the viewer gets the current one with only the buttons they may press.
+            var card = await views.RenderAsync(viewer, m.CardKind, m.SubjectId, ct).ConfigureAwait(false) ?? JsonNode.Parse(m.CardJson)!;
+            shown.Add(new WebFeedMessage(m.Id.ToString(), m.CardKind, m.SubjectId.ToString(), m.Revision, m.UpdatedAt, card));
+        }
+
+        return new WebFeed(conversationId, title, shown);
     }
 
-    private static async Task<IResult> ActAsync(WebActionRequest body, CardActionPipeline pipeline, CancellationToken ct)
+    private static async Task<IResult> ActAsync(WebActionRequest body, CardActionPipeline pipeline, WebCardViews views, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Verb) || body.Data is null || string.IsNullOrWhiteSpace(body.Key))
         {
@@ -79,8 +91,10 @@ internal static class WebChannelApi
             StringComparer.Ordinal);
         var result = await pipeline.HandleAsync(new CardActionRequest(ChatIdentity.Web, "", body.As ?? "", body.Verb, data, body.Key), ct)
             .ConfigureAwait(false);
-        return TypedResults.Ok(new WebActionResponse(result.Outcome.ToString().ToLowerInvariant(), result.Message,
-            result.Card is null ? null : AdaptiveCardRenderer.Render(result.Card), result.Errors));
+        // The card comes back as the person whose feed it is shown in sees it (the actor, unless they look at someone else's).
+        var viewer = await views.PersonAsync(body.Viewer ?? body.As, ct).ConfigureAwait(false);
+        var card = result.Card is null ? null : AdaptiveCardRenderer.Render(await views.ForAsync(viewer, result.Card, ct).ConfigureAwait(false));
+        return TypedResults.Ok(new WebActionResponse(result.Outcome.ToString().ToLowerInvariant(), result.Message, card, result.Errors));
     }
 
     private static async Task<IResult> DevKeyAsync(WebDemoKey key, CancellationToken ct) =>
@@ -93,6 +107,6 @@ internal sealed record WebFeed(string Id, string Title, IReadOnlyList<WebFeedMes
 
 internal sealed record WebFeedMessage(string Id, string Kind, string SubjectId, int Revision, DateTimeOffset UpdatedAt, JsonNode Card);
 
-internal sealed record WebActionRequest(string? As, string? Verb, Dictionary<string, JsonElement>? Data, string? Key);
+internal sealed record WebActionRequest(string? As, string? Verb, Dictionary<string, JsonElement>? Data, string? Key, string? Viewer = null);
 
 internal sealed record WebActionResponse(string Outcome, string Message, JsonObject? Card, IReadOnlyDictionary<string, string>? Errors);

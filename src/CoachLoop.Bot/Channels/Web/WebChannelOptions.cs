@@ -10,4 +10,10 @@ public sealed class WebChannelOptions
     public const string Section = "WebChannel";
 
     public bool Enabled { get; set; }
+
+    /// <summary>
+    /// Offers "run due work now" on the page (follow-ups, reminders, digests as if due): for showing the whole loop on a laptop.
+    /// On in Development (appsettings.Development.json), off anywhere else unless set.
+    /// </summary>
+    public bool RunDueWorkNow { get; set; }
 }

@@ -17,6 +17,9 @@ internal static partial class WebChannelServiceCollectionExtensions
         services.AddSingleton<IConversationRouter, WebConversations>();
         services.AddScoped<ICardSender, WebCardSender>();
         services.AddSingleton<WebDemoKey>();
+        services.AddScoped<WebCardViews>();
+        services.AddScoped<WebOpenFlags>();
+        services.AddScoped<WebDigestNow>();
         return services;
     }
 

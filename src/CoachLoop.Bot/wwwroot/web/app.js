@@ -7,6 +7,9 @@
 (() => {
   const AC = window.AdaptiveCards;
   const POLL_MS = 1000;
+  // Notices close by themselves: the page-wide status line after a few seconds, a card's own note a little later.
+  const STATUS_MS = 6000;
+  const NOTICE_MS = 9000;
   // Sent as the actor for "someone unrelated": not a directory id, so the pipeline resolves nobody and refuses.
   const UNRELATED = "someone-unrelated";
   // The simulate form asks for a quote and its offset on these criteria (when the rubric has them).
@@ -25,34 +28,34 @@
     result.didProcess = true;
   };
 
-  // A small host config that looks like Teams' light theme.
-  const teamsLight = (() => {
+  // Two small host configs that look like Teams' light and dark themes; the page follows prefers-color-scheme.
+  const hostConfig = (theme) => {
     const colour = (value) => ({ default: value, subtle: value });
     const foregroundColors = {
-      default: { default: "#242424", subtle: "#616161" },
-      dark: { default: "#242424", subtle: "#424242" },
+      default: { default: theme.text, subtle: theme.subtle },
+      dark: { default: theme.text, subtle: theme.subtle },
       light: { default: "#FFFFFF", subtle: "#F5F5F5" },
-      accent: colour("#5B5FC7"),
-      good: colour("#0E700E"),
-      warning: colour("#835B00"),
-      attention: colour("#C4314B"),
+      accent: colour(theme.accent),
+      good: colour(theme.good),
+      warning: colour(theme.warning),
+      attention: colour(theme.attention),
     };
     const style = (backgroundColor) => ({ backgroundColor, foregroundColors });
     return new AC.HostConfig({
       fontFamily: "'Segoe UI', 'Segoe UI Web (West European)', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif",
       supportsInteractivity: true,
       spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
-      separator: { lineThickness: 1, lineColor: "#E0E0E0" },
+      separator: { lineThickness: 1, lineColor: theme.divider },
       fontSizes: { small: 12, default: 14, medium: 16, large: 20, extraLarge: 24 },
       fontWeights: { lighter: 300, default: 400, bolder: 600 },
       lineHeights: { small: 16, default: 20, medium: 22, large: 28, extraLarge: 32 },
       containerStyles: {
-        default: style("#FFFFFF"),
-        emphasis: style("#F5F5F5"),
-        accent: style("#E8EBFA"),
-        good: style("#F1FAF1"),
-        warning: style("#FFF9E6"),
-        attention: style("#FDF3F4"),
+        default: style(theme.surface),
+        emphasis: style(theme.emphasis),
+        accent: style(theme.accentBg),
+        good: style(theme.goodBg),
+        warning: style(theme.warningBg),
+        attention: style(theme.attentionBg),
       },
       actions: {
         maxActions: 6,
@@ -72,7 +75,20 @@
         errorMessage: { size: "small", color: "attention", weight: "default" },
       },
     });
-  })();
+  };
+
+  const themes = {
+    light: hostConfig({
+      text: "#242424", subtle: "#616161", divider: "#E0E0E0", accent: "#5B5FC7", good: "#0E700E", warning: "#835B00", attention: "#C4314B",
+      surface: "#FFFFFF", emphasis: "#F5F5F5", accentBg: "#E8EBFA", goodBg: "#F1FAF1", warningBg: "#FFF9E6", attentionBg: "#FDF3F4",
+    }),
+    dark: hostConfig({
+      text: "#FFFFFF", subtle: "#D6D6D6", divider: "#3D3D3D", accent: "#9EA2FF", good: "#92C353", warning: "#F8D22A", attention: "#F9526B",
+      surface: "#292929", emphasis: "#1F1F1F", accentBg: "#2F2F4A", goodBg: "#1F2E1F", warningBg: "#3A3320", attentionBg: "#3E1F25",
+    }),
+  };
+  const darkScheme = window.matchMedia("(prefers-color-scheme: dark)");
+  const currentHostConfig = () => (darkScheme.matches ? themes.dark : themes.light);
 
   // --- State ----------------------------------------------------------------------------------------------
 
@@ -83,7 +99,12 @@
     generation: 0, // bumps on every change of who; late answers for an older choice are dropped
     timer: 0,
     items: new Map(), // message id -> its <article>, kept across polls so cards update in place
+    statusTimer: 0,
+    features: { runDueWorkNow: false },
   };
+
+  // Whose eyes the cards are drawn for: buttons only for what that person may do (a directory id; anyone else sees none).
+  const viewerQuery = () => `as=${encodeURIComponent(viewerId())}`;
 
   const viewerId = () => state.viewer || state.actor;
 
@@ -102,6 +123,8 @@
     status.className = `status status-${outcome}`;
     status.querySelector(".status-text").textContent = message;
     status.hidden = false;
+    clearTimeout(state.statusTimer);
+    state.statusTimer = setTimeout(() => { status.hidden = true; }, STATUS_MS);
   }
 
   function setConnection(ok) {
@@ -135,6 +158,8 @@
     clearTimeout(state.timer);
     state.items.clear();
     $("#feeds").replaceChildren();
+    $("#open-flags .feed-messages").replaceChildren();
+    $("#digest").hidden = true;
     $("#status").hidden = true;
     updateEmptyNote([]);
     if (viewerId()) {
@@ -165,7 +190,7 @@
   async function poll() {
     const generation = state.generation;
     try {
-      const answer = await getJson(`/web/api/feeds?as=${encodeURIComponent(viewerId())}`, { cache: "no-store" });
+      const answer = await getJson(`/web/api/feeds?${viewerQuery()}`, { cache: "no-store" });
       if (generation !== state.generation) {
         return;
       }
@@ -176,6 +201,9 @@
 
       setConnection(true);
       renderFeeds(answer.body);
+      if (!$("#open-flags").hidden) {
+        await refreshOpenFlags(generation);
+      }
     } catch (error) {
       if (generation === state.generation) {
         setConnection(false);
@@ -301,7 +329,7 @@
 
   function renderCard(item, json) {
     const card = new AC.AdaptiveCard();
-    card.hostConfig = teamsLight;
+    card.hostConfig = currentHostConfig();
     card.onExecuteAction = (action) => execute(item, action);
     const host = item.querySelector(".card-host");
     try {
@@ -326,6 +354,10 @@
   }
 
   function formatTime(iso) {
+    if (!iso) {
+      return "";
+    }
+
     const date = new Date(iso);
     return Number.isNaN(date.getTime()) ? "" : date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   }
@@ -356,7 +388,7 @@
     }
 
     // Once prepared for execution, action.data is the action's own data merged with the values of the inputs it gathered.
-    const body = { as: state.actor, verb: action.verb, data: { ...(action.data ?? {}) }, key: newKey() };
+    const body = { as: state.actor, viewer: viewerId(), verb: action.verb, data: { ...(action.data ?? {}) }, key: newKey() };
     item.classList.add("busy");
     item.setAttribute("aria-busy", "true");
     try {
@@ -388,6 +420,8 @@
     notice.dataset.outcome = answer.outcome;
     notice.className = `card-notice notice-${answer.outcome}`;
     notice.hidden = false;
+    clearTimeout(item.noticeTimer);
+    item.noticeTimer = setTimeout(() => { notice.hidden = true; }, NOTICE_MS);
 
     if (answer.outcome === "invalid" && answer.errors) {
       // Keep the card (and the open form) as it is, and say what each field needs.
@@ -428,6 +462,109 @@
 
     if (unplaced.length > 0) {
       showStatus(`Some answers need another look: ${unplaced.join(" ")}`, "invalid");
+    }
+  }
+
+  // --- Open flags, digest now, run due work now ---------------------------------------------------------
+
+  // Every open flag of the teams the viewer sees, each as its full card for them: the way to act on flags that arrived in a
+  // group card. Kept fresh by the feed poll while it is shown.
+  async function refreshOpenFlags(generation) {
+    const answer = await getJson(`/web/api/open-flags?${viewerQuery()}`, { cache: "no-store" });
+    if (generation !== state.generation || !answer.ok) {
+      return;
+    }
+
+    const section = $("#open-flags");
+    const teams = [...new Set(answer.body.map((flag) => flag.team))];
+    section.querySelector("[data-testid=open-flags-title]").textContent = answer.body.length === 0
+      ? "Open flags"
+      : `Open flags (${answer.body.length}) · ${teams.join(", ")}`;
+    section.querySelector(".feed-empty").hidden = answer.body.length > 0;
+    renderMessages(section.querySelector(".feed-messages"), answer.body.map((flag) => ({
+      id: `open:${flag.flagId}`, kind: "flag", subjectId: flag.flagId, revision: flag.revision, updatedAt: null, card: flag.card,
+    })));
+  }
+
+  function needsSomeone() {
+    if (viewerId()) {
+      return false;
+    }
+
+    showStatus("Pick who you are first.", "invalid");
+    return true;
+  }
+
+  async function toggleOpenFlags() {
+    const section = $("#open-flags");
+    const button = $("[data-testid=open-flags-button]");
+    if (!section.hidden) {
+      section.hidden = true;
+      button.setAttribute("aria-expanded", "false");
+      return;
+    }
+
+    if (needsSomeone()) {
+      return;
+    }
+
+    section.hidden = false;
+    button.setAttribute("aria-expanded", "true");
+    await refreshOpenFlags(state.generation);
+  }
+
+  async function digestNow() {
+    if (needsSomeone()) {
+      return;
+    }
+
+    const generation = state.generation;
+    const answer = await getJson(`/web/api/digest-now?${viewerQuery()}`, { method: "POST" });
+    if (generation !== state.generation) {
+      return;
+    }
+
+    if (!answer.ok) {
+      showStatus(`The digest could not be made (HTTP ${answer.status}).`, "error");
+      return;
+    }
+
+    const section = $("#digest");
+    section.querySelector(".digest-message").textContent = answer.body.message;
+    section.querySelector(".digest-cards").replaceChildren(...answer.body.cards.map((json, index) => {
+      // Drawn like a feed card (with its own notice line), so a button a digest may carry answers in place.
+      const item = createItem({ id: `digest:${index}`, kind: "digest", subjectId: "" });
+      item.dataset.testid = "digest-card";
+      renderCard(item, json);
+      return item;
+    }));
+    section.hidden = false;
+  }
+
+  async function runDueWork() {
+    const button = $("[data-testid=run-due-work]");
+    button.disabled = true;
+    try {
+      const answer = await getJson("/web/api/dev/run-due-work", { method: "POST" });
+      if (!answer.ok) {
+        showStatus(answer.body?.detail ?? `Due work did not run (HTTP ${answer.status}).`, "error");
+        return;
+      }
+
+      const run = answer.body;
+      showStatus(`Due work ran: ${run.followUps} follow-up(s), ${run.reminders} reminder(s) or escalation(s), ${run.digests} digest(s). `
+        + "They arrive in the feeds in a moment.", "done");
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  // Re-draws every card with the other theme's host config when the system switches between light and dark.
+  function redrawAll() {
+    for (const item of document.querySelectorAll(".card-item")) {
+      if (item.shownJson) {
+        renderCard(item, JSON.parse(item.shownJson));
+      }
     }
   }
 
@@ -616,6 +753,12 @@
     $("#who").addEventListener("change", choose);
     $("#viewer").addEventListener("change", choose);
     $("#status .status-close").addEventListener("click", () => { $("#status").hidden = true; });
+    $("[data-testid=open-flags-button]").addEventListener("click", toggleOpenFlags);
+    $("[data-testid=open-flags-close]").addEventListener("click", toggleOpenFlags);
+    $("[data-testid=digest-now]").addEventListener("click", digestNow);
+    $("[data-testid=digest-close]").addEventListener("click", () => { $("#digest").hidden = true; });
+    $("[data-testid=run-due-work]").addEventListener("click", runDueWork);
+    darkScheme.addEventListener("change", redrawAll);
     $("#simulate").addEventListener("submit", postScoredCall);
     try {
       const people = await getJson("/web/api/people");
@@ -624,6 +767,9 @@
       }
 
       fillPeople(people.body);
+      const features = await getJson("/web/api/features");
+      state.features = features.ok ? features.body : state.features;
+      $("[data-testid=run-due-work]").hidden = !state.features.runDueWorkNow;
       setConnection(true);
       document.body.dataset.ready = "true";
     } catch (error) {

@@ -29,6 +29,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Methods that answer only after a while (a slow Slack).</summary>
     public ConcurrentDictionary<string, TimeSpan> Delays { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Methods whose answers wait until the test releases them (see <see cref="Hold"/>).</summary>
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.Ordinal);
+
     public Uri BaseUrl { get; private set; } = null!;
 
     public IReadOnlyList<FakeSlackCall> Calls => [.. _calls];
@@ -49,6 +52,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public void Script(string method, int status, string body, string? retryAfter = null, string? channel = null) =>
         _scripted.GetOrAdd(channel is null ? method : method + "|" + channel, _ => new()).Enqueue((status, body, retryAfter));
 
+    /// <summary>Calls of <paramref name="method"/> are recorded on arrival but answered only once the returned gate is set.</summary>
+    public TaskCompletionSource Hold(string method) =>
+        _holds.GetOrAdd(method, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
     public IReadOnlyList<FakeSlackCall> CallsOf(string method) => Calls.Where(c => c.Method == method).ToList();
 
     private async Task AnswerAsync(HttpContext context, string method)
@@ -61,6 +68,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
             : new JsonObject(QueryHelpers.ParseQuery(body).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value.ToString()))));
         _calls.Enqueue(new FakeSlackCall(method, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             contentType, body, args));
+
+        if (_holds.TryGetValue(method, out var gate))
+        {
+            await gate.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
 
         if (Delays.TryGetValue(method, out var delay))
         {

@@ -109,6 +109,7 @@ public sealed class SlackInteractionsTests
         await using var host = slack;
 
         await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Morgan, post, ts, "dismiss").ToJsonString(), slack.Now));
+        await slack.WhenIdleAsync();
         var modal = JsonNode.Parse(Assert.Single(slack.Fake.CallsOf("views.open")).Arg("view")!)!.AsObject();
         var response = await slack.SendAsync(SlackSigner.Payload(SlackHost.Submit(SlackHost.Morgan, modal, new Dictionary<string, string>()).ToJsonString(), slack.Now));
         var answer = await Json.ReadAsync(response);
@@ -129,6 +130,7 @@ public sealed class SlackInteractionsTests
         var updated = slack.Fake.CallsOf("chat.update").Last(u => u.Arg("channel") == SlackHost.ManagerChannel);
 
         await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Morgan, updated, ts, "logSession").ToJsonString(), slack.Now));
+        await slack.WhenIdleAsync();
         var modal = JsonNode.Parse(Assert.Single(slack.Fake.CallsOf("views.open")).Arg("view")!)!.AsObject();
         var values = new Dictionary<string, string>
         {
@@ -150,6 +152,7 @@ public sealed class SlackInteractionsTests
         var (slack, post, ts) = await StartWithFlagAsync();
         await using var host = slack;
         await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Morgan, post, ts, "dismiss").ToJsonString(), slack.Now));
+        await slack.WhenIdleAsync();
         var modal = JsonNode.Parse(Assert.Single(slack.Fake.CallsOf("views.open")).Arg("view")!)!.AsObject();
 
         var response = await slack.SendAsync(SlackSigner.Payload(
@@ -169,6 +172,7 @@ public sealed class SlackInteractionsTests
         slack.Fake.Script("views.open", 200, SlackFixtures.Text("views.open_error_invalid_arguments.json"));
 
         var response = await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Morgan, post, ts, "dismiss").ToJsonString(), slack.Now));
+        await slack.WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(slack.Logs.Lines, l => l.Contains("invalid `trigger_id`", StringComparison.Ordinal));
@@ -184,8 +188,64 @@ public sealed class SlackInteractionsTests
 
         var response = await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Morgan, post, ts, "dismiss").ToJsonString(), slack.Now));
 
+        var acked = watch.Elapsed;
+        await slack.WhenIdleAsync();
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+        Assert.True(acked < TimeSpan.FromSeconds(3), $"took {acked}");
         Assert.Contains(slack.Logs.Lines, l => l.Contains("views.open took too long", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFormButtonIsAcknowledgedBeforeViewsOpenAnswersAndTheFormStillOpensOnItsTrigger()
+    {
+        var (slack, post, ts) = await StartWithFlagAsync();
+        await using var host = slack;
+        // Slack's views.open does not answer until the click has been acknowledged: a handler that opens the form before
+        // answering can only give up on it (and its trigger) to make Slack's 3 seconds.
+        var viewsOpen = slack.Fake.Hold("views.open");
+        var click = SlackHost.Click(SlackHost.Morgan, post, ts, "dismiss");
+
+        var response = await slack.SendAsync(SlackSigner.Payload(click.ToJsonString(), slack.Now));
+        var answeredWhileHeld = !viewsOpen.Task.IsCompleted;
+        viewsOpen.SetResult();
+        await slack.WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        Assert.True(answeredWhileHeld);
+        var opened = Assert.Single(slack.Fake.CallsOf("views.open"));
+        Assert.Equal(click["trigger_id"]!.GetValue<string>(), opened.Arg("trigger_id"));
+        Assert.Equal("modal", JsonNode.Parse(opened.Arg("view")!)!["type"]!.GetValue<string>());
+        Assert.DoesNotContain(slack.Logs.Lines, l => l.Contains("did not open", StringComparison.Ordinal));
+        Assert.Equal(FlagStatus.Raised, (await slack.Chat.FlagAsync()).Status);
+    }
+
+    [Fact]
+    public async Task AFormOpensOnItsTriggerWhileAnEarlierClickIsStillBeingAnswered()
+    {
+        var (slack, post, ts) = await StartWithFlagAsync();
+        await using var host = slack;
+        var ephemeral = slack.Fake.Hold("chat.postEphemeral");
+        await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Max, post, ts, "approvePractice").ToJsonString(), slack.Now));
+        await WaitForAsync(() => slack.Fake.CallsOf("chat.postEphemeral").Count == 1);
+
+        await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Morgan, post, ts, "dismiss").ToJsonString(), slack.Now));
+        await WaitForAsync(() => slack.Fake.CallsOf("views.open").Count == 1);
+
+        Assert.False(ephemeral.Task.IsCompleted);
+        ephemeral.SetResult();
+        await slack.WhenIdleAsync();
+        Assert.DoesNotContain(slack.Logs.Lines, l => l.Contains("did not open", StringComparison.Ordinal));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(condition(), "the expected Slack call never came");
     }
 }

@@ -50,6 +50,7 @@ public sealed class SlackRoundTripTests
         var click = SlackHost.Click(SlackHost.Ana, dm, Ts(dm, slack.Fake), "disputeScore");
         var ack = await slack.SendAsync(SlackSigner.Payload(click.ToJsonString(), slack.Now));
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        await slack.WhenIdleAsync();
 
         var viewsOpen = Assert.Single(slack.Fake.CallsOf("views.open"));
         Assert.Equal(click["trigger_id"]!.GetValue<string>(), viewsOpen.Arg("trigger_id"));
