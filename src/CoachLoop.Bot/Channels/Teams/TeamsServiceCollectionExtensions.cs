@@ -48,6 +48,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<TeamsViewers>();
         services.AddScoped<TeamsCommands>();
         services.AddScoped<TeamsActionRunner>();
+        services.AddScoped<TeamsWelcome>();
         services.AddScoped<ITeamsHandler, CardActionHandler>();
         services.AddScoped<ITeamsHandler, InstallationHandler>();
         services.AddScoped<ITeamsHandler, ConversationUpdateHandler>();

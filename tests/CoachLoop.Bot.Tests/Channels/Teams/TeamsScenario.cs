@@ -57,9 +57,10 @@ public static class TeamsScenario
     public static void OnRoster(TeamsHost host, string userId, string aad, string email) =>
         host.Connector.Members[userId] = new JsonObject { ["id"] = userId, ["objectId"] = aad, ["email"] = email, ["userPrincipalName"] = email, ["tenantId"] = Tenant };
 
-    /// <summary>The card of the first post into a conversation, as the connector received it.</summary>
+    /// <summary>The card of the first card post into a conversation (a welcome text may come before it), as the connector received it.</summary>
     public static JsonObject PostedCard(TeamsHost host, string conversation = Channel) =>
-        host.Connector.Where("POST", $"/v3/conversations/{conversation}/activities").First().Body!["attachments"]![0]!["content"]!.AsObject();
+        host.Connector.Where("POST", $"/v3/conversations/{conversation}/activities").First(c => c.Body?["attachments"] is not null)
+            .Body!["attachments"]![0]!["content"]!.AsObject();
 
     /// <summary>
     /// The card as that user sees it: what Teams shows them after the automatic (or "Refresh card") refresh of the posted card,
