@@ -47,6 +47,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<TeamsDirectChats>();
         services.AddScoped<TeamsViewers>();
         services.AddScoped<TeamsCommands>();
+        services.AddScoped<TeamsMyFlags>();
         services.AddScoped<TeamsActionRunner>();
         services.AddScoped<TeamsWelcome>();
         services.AddScoped<ITeamsHandler, CardActionHandler>();
