@@ -1,7 +1,10 @@
 using System.Net;
+using CoachLoop.Bot.Channels.Teams;
 using CoachLoop.Bot.Tests.Support;
+using CoachLoop.Engine.People;
 using CoachLoop.Data.Records;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachLoop.Bot.Tests.Channels.Teams;
 
@@ -17,6 +20,41 @@ public sealed class TeamsDirectChatTests
 
     private static async Task InstallAsync(TeamsHost host) =>
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TeamsFixtures.Load("installationUpdate-add-team.json", host.Connector.ServiceUrl))).StatusCode);
+
+    /// <summary>Ana's Teams identity with its tenant, so that only the race is under test.</summary>
+    private static async Task WithTenantAsync(TeamsHost host, string aad)
+    {
+        var ana = await host.Chat.IdOfAsync("ana@example.com");
+        await host.App.WithDbAsync(async db =>
+        {
+            db.ChatIdentities.Add(ChatIdentity.Create(ana, ChatIdentity.Teams, TeamsScenario.Tenant, aad, host.App.Clock.GetUtcNow()));
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task TwoHostsOpeningTheSameChatAtOnceEndWithOneStoredChatAndNoError()
+    {
+        await using var host = await TeamsHost.StartAsync();
+        await WithTenantAsync(host, "aad-ana");
+        host.Connector.CreateDelay = TimeSpan.FromMilliseconds(400);
+
+        // Two hosts: each its own gate and its own database context, one database.
+        async Task<TeamsTarget> OpenAsync()
+        {
+            await using var scope = host.App.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var chats = ActivatorUtilities.CreateInstance<TeamsDirectChats>(services, new DirectChatLocks());
+            return await chats.OpenAsync("aad-ana", CancellationToken.None);
+        }
+
+        var both = await Task.WhenAll(OpenAsync(), OpenAsync());
+
+        Assert.All(both, t => Assert.Null(t.Failure));
+        Assert.Equal(both[0].ConversationId, both[1].ConversationId);
+        Assert.Equal(2, Creates(host).Count);
+        Assert.Single(await host.App.WithDbAsync(db => db.ChannelRoutes.Where(r => r.RouteKind == ChannelRoute.PersonRoute).ToListAsync()));
+    }
 
     [Fact]
     public async Task AnImportedAgentGetsTheTenantOfTheInstallAndTheirChatIsOpenedInIt()
@@ -78,8 +116,7 @@ public sealed class TeamsDirectChatTests
     public async Task TwoCardsForOneAgentInTwoLanesOpenTheChatOnceAndBothGoOutWithoutWaiting()
     {
         await using var host = await TeamsHost.StartAsync();
-        await TeamsScenario.ImportTeamsIdsAsync(host, TeamsScenario.Ana);
-        await InstallAsync(host);
+        await WithTenantAsync(host, "aad-ana");
         // Slow enough that both lanes are inside "open the chat" at the same time.
         host.Connector.CreateDelay = TimeSpan.FromMilliseconds(400);
 
