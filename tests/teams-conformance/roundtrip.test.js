@@ -1,7 +1,8 @@
 // Conformance round trip: the official Bot Framework JS SDK (botbuilder / botframework-connector 4.23) plays Microsoft Teams.
 // Its BotFrameworkClient posts activities to the running CoachLoop bot, and its ChannelServiceRoutes receive and parse what the
-// bot sends back: install in a team, link the channel, a scored call through the API, the flag card posted, approve through an
-// adaptiveCard/action invoke, the card updated in place.
+// bot sends back: install in a team (welcomed once), link the channel, a scored call through the API, the flag card posted
+// without buttons for the channel and with the manager in its per-user refresh, the manager's own view fetched by the refresh
+// invoke, approve through an adaptiveCard/action invoke, the card updated in place.
 'use strict';
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -59,6 +60,9 @@ describe('CoachLoop Teams channel against the Bot Framework JS SDK', () => {
       const response = await post({ ...fixture(name), serviceUrl: fake.serviceUrl });
       assert.equal(response.status, 200, name);
     }
+    const welcome = await fake.waitFor((c) => c.op === 'send' && c.conversationId === CHANNEL && !c.activity.attachments);
+    assert.match(welcome.activity.text, /link/);
+    assert.equal(fake.calls.filter((c) => c.op === 'send' && c.conversationId === CHANNEL).length, 1, 'one install, one welcome');
   });
 
   it('links the team channel with a typed command and replies in the thread', async () => {
@@ -87,17 +91,27 @@ describe('CoachLoop Teams channel against the Bot Framework JS SDK', () => {
       method: 'POST', headers: { authorization: `Bearer ${bot.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(call),
     });
     assert.equal(response.status, 201, await response.text());
-    cardPost = await fake.waitFor((c) => c.op === 'send' && c.conversationId === CHANNEL);
+    cardPost = await fake.waitFor((c) => c.op === 'send' && c.conversationId === CHANNEL && c.activity.attachments);
     const attachment = cardPost.activity.attachments[0];
     assert.equal(cardPost.activity.type, 'message');
+    assert.match(cardPost.activity.summary, /Empathy/, 'the notification preview says what the card is about');
+    assert.equal(cardPost.activity.tenant, undefined, 'no top-level tenant: not in the Activity schema');
+    assert.equal(findExecute(attachment.content.actions, 'approvePractice'), undefined, 'the shared card shows nobody buttons');
+    assert.deepEqual(attachment.content.refresh.userIds, ['29:morgan'], 'the manager gets their own view automatically');
     assert.equal(attachment.contentType, 'application/vnd.microsoft.card.adaptive');
     assert.equal(attachment.content.type, 'AdaptiveCard');
     assert.equal(attachment.content.version, '1.5');
   });
 
   it('approves through an adaptiveCard/action invoke and answers with the refreshed card', async () => {
-    const approve = findExecute(cardPost.activity.attachments[0].content, 'approvePractice');
-    assert.ok(approve, 'the card offers approvePractice');
+    const refresh = cardPost.activity.attachments[0].content.refresh.action;
+    const view = await post(inChannel({
+      type: 'invoke', name: 'adaptiveCard/action', id: 'invoke-refresh', replyToId: cardPost.id,
+      value: { action: { type: 'Action.Execute', id: '', verb: refresh.verb, data: refresh.data }, trigger: 'automatic' },
+    }));
+    assert.equal(view.status, 200);
+    const approve = findExecute(view.body.value, 'approvePractice');
+    assert.ok(approve, "the manager's view offers approvePractice");
     const response = await post(inChannel({
       type: 'invoke', name: 'adaptiveCard/action', id: 'invoke-approve', replyToId: cardPost.id,
       value: { action: { type: 'Action.Execute', id: '', verb: 'approvePractice', data: approve.data }, trigger: 'manual' },
@@ -117,9 +131,17 @@ describe('CoachLoop Teams channel against the Bot Framework JS SDK', () => {
     assert.match(JSON.stringify(update.activity.attachments[0].content), /approved/i);
   });
 
-  it('answers an unknown invoke with 501 and a personal message with a reply', async () => {
+  it('answers an unknown invoke with 501, a non-Execute action with 400 and a personal message with a reply', async () => {
     const unknown = await post(inChannel({ type: 'invoke', name: 'composeExtension/query', id: 'invoke-unknown', value: {} }));
     assert.equal(unknown.status, 501);
+    // As the SDK's ActivityHandler answers: the invoke response's status is the HTTP status.
+    const submit = await post(inChannel({
+      type: 'invoke', name: 'adaptiveCard/action', id: 'invoke-submit',
+      value: { action: { type: 'Action.Submit', id: '', verb: 'approvePractice', data: {} }, trigger: 'manual' },
+    }));
+    assert.equal(submit.status, 400);
+    assert.equal(submit.body.statusCode, 400);
+    assert.equal(submit.body.value.code, 'NotSupported');
     const personal = { ...fixture('message-personal.json'), serviceUrl: fake.serviceUrl, text: 'help' };
     assert.equal((await post(personal)).status, 200);
     const reply = await fake.waitFor((c) => c.op === 'reply' && c.activityId === personal.id);

@@ -14,6 +14,7 @@ internal sealed class ChatIdentityConfiguration : IEntityTypeConfiguration<ChatI
         builder.Property(c => c.Provider).HasMaxLength(16).IsRequired();
         builder.Property(c => c.Tenant).HasMaxLength(100).IsRequired();
         builder.Property(c => c.ExternalUserId).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.ChannelUserId).HasMaxLength(200);
         builder.HasIndex(c => new { c.Provider, c.Tenant, c.ExternalUserId }).IsUnique();
         builder.HasIndex(c => c.PersonId);
     }

@@ -20,6 +20,12 @@ public sealed class ChatIdentity
     public string Tenant { get; private set; } = "";
 
     public string ExternalUserId { get; private set; } = "";
+
+    /// <summary>
+    /// The id the chat addresses the user by when it differs from <see cref="ExternalUserId"/>: in Teams the <c>29:</c> user
+    /// id (MRI) the bot sees, which a card's per-user refresh lists. Learned from the user's activities; null until then.
+    /// </summary>
+    public string? ChannelUserId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
     public static ChatIdentity Create(Guid personId, string provider, string tenant, string externalUserId, DateTimeOffset now) =>

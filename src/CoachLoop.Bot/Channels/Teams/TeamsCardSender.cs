@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CoachLoop.Bot.Cards;
 using CoachLoop.Bot.Channels.Teams.Connector;
 using CoachLoop.Bot.Channels.Teams.Protocol;
 using CoachLoop.Bot.Outbox;
@@ -7,25 +8,30 @@ using CoachLoop.Data.Outbox;
 using CoachLoop.Data.Records;
 using CoachLoop.Engine.People;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CoachLoop.Bot.Channels.Teams;
 
 /// <summary>
 /// The outbox's Teams sender: posts a card (<c>POST /v3/conversations/{id}/activities</c>) or replaces it
 /// (<c>PUT .../activities/{activityId}</c>). A person's direct conversation starts as <c>user:{aadObjectId}</c>: the 1:1 chat is
-/// created on first use and stored as their route. 429/412/5xx are retried (after Retry-After when given), other 4xx dead-lettered.
+/// opened on first use by <see cref="TeamsDirectChats"/>. The shared message shows buttons only to whoever the conversation belongs
+/// to when they may use them; the people who may act are named in the card's per-user refresh and get their own view.
+/// 429/412/5xx are retried (after Retry-After when given), other 4xx dead-lettered.
 /// </summary>
 public sealed class TeamsCardSender(
-    CoachLoopDbContext db, BotConnectorClient connector, ConversationThrottle throttle, IOptions<TeamsOptions> options, TimeProvider clock) : ICardSender
+    CoachLoopDbContext db, BotConnectorClient connector, ConversationThrottle throttle, TeamsDirectChats directChats, TeamsViewers viewers,
+    TeamsIdentities identities) : ICardSender
 {
+    /// <summary>At most this many unknown <c>29:</c> ids are looked up in the roster per card, to stay well inside Teams' member-call limits.</summary>
+    public const int MaxRosterLookups = 10;
+
     public string Channel => ChatIdentity.Teams;
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         var target = message.ConversationId.StartsWith(RoutedConversations.UserPrefix, StringComparison.Ordinal)
-            ? await DirectAsync(message.ConversationId[RoutedConversations.UserPrefix.Length..], ct).ConfigureAwait(false)
+            ? await directChats.OpenAsync(message.ConversationId[RoutedConversations.UserPrefix.Length..], ct).ConfigureAwait(false)
             : await RouteAsync(message.ConversationId, ct).ConfigureAwait(false);
         if (target.Failure is { } failure)
         {
@@ -37,10 +43,13 @@ public sealed class TeamsCardSender(
             return SendResult.Retry("Teams per-conversation limit reached (throttled locally)", wait);
         }
 
+        var viewer = target.Viewer is { } id ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct).ConfigureAwait(false) : null;
+        var card = await viewers.ForViewerAsync(message.Card, viewer, ct).ConfigureAwait(false);
+        var userIds = await RefreshUserIdsAsync(message.Card, target, ct).ConfigureAwait(false);
         var result = message.MessageRef is null
-            ? await connector.SendAsync(target.ServiceUrl!, target.ConversationId!, TeamsCards.Message(message.Card, target.Personal), ct).ConfigureAwait(false)
+            ? await connector.SendAsync(target.ServiceUrl!, target.ConversationId!, TeamsCards.Message(card, target.Personal, null, userIds), ct).ConfigureAwait(false)
             : await connector.UpdateAsync(target.ServiceUrl!, target.ConversationId!, message.MessageRef,
-                TeamsCards.Message(message.Card, false, message.MessageRef), ct).ConfigureAwait(false);
+                TeamsCards.Message(card, false, message.MessageRef, userIds), ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             if (target.Personal && result.ErrorCode is "ConversationBlockedByUser" or "BotNotInConversationRoster" or "ConversationNotFound")
@@ -50,7 +59,7 @@ public sealed class TeamsCardSender(
                     && r.ConversationId == target.ConversationId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
             }
 
-            return ToFailure(result);
+            return result.Transient ? SendResult.Retry(result.Describe(), result.RetryAfter) : SendResult.Permanent(result.Describe());
         }
 
         var reference = message.MessageRef ?? JsonSerializer.Deserialize<ResourceResponse>(result.Body, TeamsJson.Options)?.Id;
@@ -58,70 +67,52 @@ public sealed class TeamsCardSender(
         return string.IsNullOrEmpty(reference) ? SendResult.Permanent("the connector accepted the post but returned no activity id") : SendResult.Sent(reference);
     }
 
-    private static SendResult ToFailure(ConnectorResult result) =>
-        result.Transient ? SendResult.Retry(result.Describe(), result.RetryAfter) : SendResult.Permanent(result.Describe());
+    /// <summary>
+    /// The <c>29:</c> ids of the people who may act on the card. Someone known only by Entra object id is looked up in the target
+    /// conversation's roster (Teams accepts the object id as member id) and remembered, so the lookup happens once per person.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> RefreshUserIdsAsync(Card card, TeamsTarget target, CancellationToken ct)
+    {
+        var userIds = new List<string>();
+        var lookups = 0;
+        foreach (var (_, aad, known) in await viewers.ActorsAsync(card, ct).ConfigureAwait(false))
+        {
+            var userId = known;
+            if (userId is null && lookups++ < MaxRosterLookups)
+            {
+                var answer = await connector.GetMemberAsync(target.ServiceUrl!, target.ConversationId!, aad, ct).ConfigureAwait(false);
+                userId = answer.Succeeded ? JsonSerializer.Deserialize<TeamsChannelAccount>(answer.Body, TeamsJson.Options)?.Id : null;
+                if (userId?.StartsWith(TeamsIdentities.UserIdPrefix, StringComparison.Ordinal) == true)
+                {
+                    await identities.RememberUserIdAsync(target.Tenant, aad, userId, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    userId = null;
+                }
+            }
 
-    private async Task<Target> RouteAsync(string conversationId, CancellationToken ct)
+            if (userId is not null)
+            {
+                userIds.Add(userId);
+            }
+        }
+
+        return userIds;
+    }
+
+    private async Task<TeamsTarget> RouteAsync(string conversationId, CancellationToken ct)
     {
         var route = await db.ChannelRoutes.AsNoTracking()
             .FirstOrDefaultAsync(r => r.Channel == ChatIdentity.Teams && r.ConversationId == conversationId && r.ServiceUrl != null, ct).ConfigureAwait(false);
-        return route is null
-            ? Target.Fail(SendResult.Permanent($"no Teams service URL is known for conversation {conversationId}"))
-            : new Target(route.ConversationId, route.ServiceUrl, route.RouteKind == ChannelRoute.PersonRoute, null, route.Tenant);
-    }
-
-    private async Task<Target> DirectAsync(string aadObjectId, CancellationToken ct)
-    {
-        var identity = await db.ChatIdentities.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.Provider == ChatIdentity.Teams && c.ExternalUserId == aadObjectId, ct).ConfigureAwait(false);
-        if (identity is null)
-        {
-            return Target.Fail(SendResult.Permanent($"no Teams identity {aadObjectId}"));
-        }
-
-        var route = await db.ChannelRoutes.FirstOrDefaultAsync(r => r.Channel == ChatIdentity.Teams && r.RouteKind == ChannelRoute.PersonRoute
-            && r.SubjectId == identity.PersonId, ct).ConfigureAwait(false);
-        if (route?.ServiceUrl is not null)
-        {
-            return new Target(route.ConversationId, route.ServiceUrl, true, null, route.Tenant);
-        }
-
-        var serviceUrl = await db.ChannelRoutes.AsNoTracking()
-            .Where(r => r.Channel == ChatIdentity.Teams && r.Tenant == identity.Tenant && r.ServiceUrl != null)
-            .Select(r => r.ServiceUrl).FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? options.Value.DefaultServiceUrl;
-        var tenant = identity.Tenant;
-        var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters(false, new ChannelAccount(BotId(options.Value)),
-            [new ChannelAccount(aadObjectId)], tenant, new TeamsChannelData { Tenant = new TeamsEntity(tenant) }), ct).ConfigureAwait(false);
-        if (!created.Succeeded)
-        {
-            return Target.Fail(ToFailure(created));
-        }
-
-        var answer = JsonSerializer.Deserialize<ResourceResponse>(created.Body, TeamsJson.Options);
-        if (string.IsNullOrEmpty(answer?.Id))
-        {
-            return Target.Fail(SendResult.Retry("create conversation returned no id"));
-        }
-
-        var now = clock.GetUtcNow();
         if (route is null)
         {
-            route = new ChannelRoute { Id = Guid.CreateVersion7(now), Channel = ChatIdentity.Teams, RouteKind = ChannelRoute.PersonRoute, SubjectId = identity.PersonId, CreatedAt = now };
-            db.ChannelRoutes.Add(route);
+            return TeamsTarget.Fail(SendResult.Permanent($"no Teams service URL is known for conversation {conversationId}"));
         }
 
-        route.ConversationId = answer.Id;
-        route.Tenant = tenant;
-        route.ServiceUrl = answer.ServiceUrl ?? serviceUrl;
-        route.UpdatedAt = now;
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new Target(route.ConversationId, route.ServiceUrl, true, null, tenant);
+        return route.RouteKind == ChannelRoute.PersonRoute ? TeamsTarget.Person(route, route.SubjectId)
+            : new TeamsTarget(route.ConversationId, route.ServiceUrl, false, null, route.Tenant);
     }
 
     internal static string BotId(TeamsOptions options) => $"28:{options.AppId ?? "coachloop-dev"}";
-
-    private sealed record Target(string? ConversationId, string? ServiceUrl, bool Personal, SendResult? Failure, string Tenant = "")
-    {
-        public static Target Fail(SendResult failure) => new(null, null, false, failure);
-    }
 }

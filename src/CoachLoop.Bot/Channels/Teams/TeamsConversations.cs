@@ -37,7 +37,8 @@ public sealed class TeamsConversations(CoachLoopDbContext db, TimeProvider clock
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ServiceUrl, url).SetProperty(r => r.UpdatedAt, clock.GetUtcNow()), ct).ConfigureAwait(false);
     }
 
-    public async Task SetInstalledAsync(Activity activity, bool active, CancellationToken ct)
+    /// <returns>True when this made the app newly active there (a first install or a reinstall): the moment to say hello.</returns>
+    public async Task<bool> SetInstalledAsync(Activity activity, bool active, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var tenant = activity.Tenant;
@@ -50,6 +51,7 @@ public sealed class TeamsConversations(CoachLoopDbContext db, TimeProvider clock
             db.ChannelInstallations.Add(install);
         }
 
+        var welcome = active && !install.Active;
         install.Active = active;
         install.RemovedAt = active ? null : now;
         if (active)
@@ -69,6 +71,7 @@ public sealed class TeamsConversations(CoachLoopDbContext db, TimeProvider clock
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return welcome;
     }
 
     /// <summary>A personal install: the 1:1 chat already exists, so it becomes the person's route (no create call needed later).</summary>

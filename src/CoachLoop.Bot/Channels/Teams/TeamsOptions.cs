@@ -13,6 +13,9 @@ public sealed class TeamsOptions
 
     public const string BotFrameworkIssuer = "https://api.botframework.com";
 
+    /// <summary>Issuer of channel tokens from the Azure Government Bot Service (Teams GCC High and DoD).</summary>
+    public const string GovernmentIssuer = "https://api.botframework.us";
+
     /// <summary>The bot's Microsoft App ID (Entra client id): the audience of inbound tokens.</summary>
     public string? AppId { get; set; }
 
@@ -26,6 +29,19 @@ public sealed class TeamsOptions
 
     [Required]
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>
+    /// Issuer of the US Government clouds' channel tokens. Such a token is accepted only for an activity whose service URL is one
+    /// of <see cref="GovernmentServiceUrls"/>; its keys come from <see cref="GovernmentOpenIdMetadataUrl"/>.
+    /// </summary>
+    [Required]
+    public string GovernmentTokenIssuer { get; set; } = GovernmentIssuer;
+
+    [Required]
+    public string GovernmentOpenIdMetadataUrl { get; set; } = "https://login.botframework.azure.us/v1/.well-known/openidconfiguration";
+
+    /// <summary>Teams service URLs of the US Government clouds (GCC High, DoD): the only ones a Government-issued token may vouch for.</summary>
+    public IList<string> GovernmentServiceUrls { get; } = ["https://smba.infra.gov.teams.microsoft.us/", "https://smba.infra.dod.teams.microsoft.us/"];
 
     /// <summary>Metadata of Entra-issued tokens for single-tenant bots; <c>{tenantId}</c> is replaced.</summary>
     [Required]
@@ -42,7 +58,8 @@ public sealed class TeamsOptions
 
     /// <summary>Service URLs the bot token may be sent to before one was seen on an authenticated activity.</summary>
     public IList<string> TrustedServiceUrls { get; } =
-        ["https://smba.trafficmanager.net/", "https://smba.infra.gcc.teams.microsoft.com/", "https://smba.infra.gov.teams.microsoft.us/"];
+        ["https://smba.trafficmanager.net/", "https://smba.infra.gcc.teams.microsoft.com/", "https://smba.infra.gov.teams.microsoft.us/",
+            "https://smba.infra.dod.teams.microsoft.us/"];
 
     /// <summary>Used for proactive 1:1 chats when no service URL of the tenant is known yet.</summary>
     [Required]
@@ -54,6 +71,18 @@ public sealed class TeamsOptions
     /// <summary>Teams gives an invoke five seconds; the card action must be answered within this.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:00:05")]
     public TimeSpan InvokeBudget { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Whether the service URL belongs to a US Government cloud (prefix match on a configured base URL).</summary>
+    public bool IsGovernmentServiceUrl(string? serviceUrl)
+    {
+        if (serviceUrl is null)
+        {
+            return false;
+        }
+
+        var url = serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/";
+        return GovernmentServiceUrls.Any(g => url.StartsWith(g.EndsWith('/') ? g : g + "/", StringComparison.OrdinalIgnoreCase));
+    }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(AppId) || DevelopmentMode;
 

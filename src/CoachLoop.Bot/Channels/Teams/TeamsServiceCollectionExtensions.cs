@@ -31,6 +31,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TeamsTokenValidator>();
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<ConversationThrottle>();
+        services.AddSingleton<DirectChatLocks>();
         if (string.IsNullOrWhiteSpace(options.TokenEndpoint))
         {
             services.AddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
@@ -42,8 +43,13 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddScoped<TeamsPeople>();
         services.AddScoped<TeamsConversations>();
+        services.AddScoped<TeamsIdentities>();
+        services.AddScoped<TeamsDirectChats>();
+        services.AddScoped<TeamsViewers>();
         services.AddScoped<TeamsCommands>();
+        services.AddScoped<TeamsMyFlags>();
         services.AddScoped<TeamsActionRunner>();
+        services.AddScoped<TeamsWelcome>();
         services.AddScoped<ITeamsHandler, CardActionHandler>();
         services.AddScoped<ITeamsHandler, InstallationHandler>();
         services.AddScoped<ITeamsHandler, ConversationUpdateHandler>();

@@ -8,12 +8,15 @@ namespace CoachLoop.Bot.Tests.Channels.Teams;
 
 /// <summary>
 /// A recording Bot Connector on loopback: keeps every call the bot makes (method, decoded path, bearer token, JSON body), answers
-/// like Teams (activity ids, new 1:1 conversation ids, roster members), and can be told to fail the next calls.
+/// like Teams (activity ids, roster members by 29: id or Entra object id) and refuses what Teams refuses: a conversation cannot be
+/// created without a tenant (400), and asking again for a user's 1:1 chat answers the same chat. It can be told to fail the next
+/// calls or to take its time creating conversations.
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(int Status, string? RetryAfter, string Body)> _failures = new();
+    private readonly ConcurrentDictionary<string, string> _directChats = new(StringComparer.Ordinal);
     private int _next;
 
     private FakeConnector(WebApplication app) => _app = app;
@@ -35,6 +38,9 @@ public sealed class FakeConnector : IAsyncDisposable
         fake.ServiceUrl = fake._app.Urls.First() + "/teams/";
         return fake;
     }
+
+    /// <summary>How long a create-conversation call takes, so that concurrent deliveries overlap inside it.</summary>
+    public TimeSpan CreateDelay { get; set; }
 
     public void FailNext(int status, string? retryAfter = null, string body = "") => _failures.Enqueue((status, retryAfter, body));
 
@@ -62,16 +68,43 @@ public sealed class FakeConnector : IAsyncDisposable
 
         var id = Interlocked.Increment(ref _next);
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (request.Method == "POST" && segments.Length == 2)
+        {
+            await CreateConversationAsync(context, call.Body, id);
+            return;
+        }
+
         object answer = (request.Method, segments.Length) switch
         {
-            ("POST", 2) => new { id = $"a:dm-{id}" },
-            ("GET", 5) when Members.TryGetValue(segments[4], out var member) => member,
+            ("GET", 5) when Member(segments[4]) is { } member => member,
             ("GET", _) => new { error = new { code = "MemberNotFoundInConversation", message = "no such member" } },
             ("PUT", 5) => new { id = segments[4] },
             _ => new { id = $"act-{id}" },
         };
         context.Response.StatusCode = answer is JsonObject || request.Method != "GET" ? 200 : 404;
         await context.Response.WriteAsJsonAsync(answer);
+    }
+
+    private JsonObject? Member(string memberId) =>
+        Members.TryGetValue(memberId, out var member) ? member : Members.Values.FirstOrDefault(m => (string?)m["objectId"] == memberId);
+
+    /// <summary>
+    /// Teams needs the tenant to create a conversation and answers 400 without one; a 1:1 chat with the same user is the same chat.
+    /// </summary>
+    private async Task CreateConversationAsync(HttpContext context, JsonNode? body, int id)
+    {
+        await Task.Delay(CreateDelay);
+        var tenant = (string?)body?["tenantId"] is { Length: > 0 } t ? t : (string?)body?["channelData"]?["tenant"]?["id"];
+        if (string.IsNullOrEmpty(tenant))
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsJsonAsync(new { error = new { code = "BadArgument", message = "Tenant id is required to create a conversation" } });
+            return;
+        }
+
+        var member = (string?)body?["members"]?[0]?["id"];
+        var chat = body?["isGroup"]?.GetValue<bool>() == true || member is null ? $"19:thread-{id}" : _directChats.GetOrAdd($"{tenant}|{member}", $"a:dm-{id}");
+        await context.Response.WriteAsJsonAsync(new { id = chat });
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using CoachLoop.Bot.Channels.Teams;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -133,6 +134,37 @@ public sealed class TeamsAuthenticationTests
 
         Assert.Equal(HttpStatusCode.OK, trusted.StatusCode);
         Assert.DoesNotContain(host.Connector.Calls, c => c.ToString()!.Contains("attacker", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GovernmentCloudTokenIsAcceptedForAGovernmentServiceUrl()
+    {
+        // The test issuer acts as the Government cloud's (its metadata, the Government issuer) and the connector as a Government host.
+        await using var host = await TeamsHost.StartAsync(governmentCloud: true);
+        var token = TestIssuer.Mint(host.App.Clock.GetUtcNow(), host.Connector.ServiceUrl, host.Issuer.CurrentKey, issuer: TeamsOptions.GovernmentIssuer);
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Install(host), token)).StatusCode);
+        Assert.Equal(["installationUpdate"], host.Handled);
+    }
+
+    [Fact]
+    public async Task GovernmentCloudTokenIsRejectedForAServiceUrlOutsideTheGovernmentClouds()
+    {
+        await using var host = await TeamsHost.StartAsync();
+        var token = TestIssuer.Mint(host.App.Clock.GetUtcNow(), host.Connector.ServiceUrl, host.Issuer.CurrentKey, issuer: TeamsOptions.GovernmentIssuer);
+        await AssertRejectedAsync(host, await host.PostAsync(Install(host), token));
+    }
+
+    [Fact]
+    public void GovernmentCloudDefaultsAreTheBotFrameworkGovernmentEndpoints()
+    {
+        var options = new TeamsOptions();
+        Assert.Equal("https://api.botframework.us", options.GovernmentTokenIssuer);
+        Assert.Equal("https://login.botframework.azure.us/v1/.well-known/openidconfiguration", options.GovernmentOpenIdMetadataUrl);
+        Assert.True(options.IsGovernmentServiceUrl("https://smba.infra.gov.teams.microsoft.us/gcch"));
+        Assert.True(options.IsGovernmentServiceUrl("https://smba.infra.dod.teams.microsoft.us/dod"));
+        Assert.False(options.IsGovernmentServiceUrl("https://smba.trafficmanager.net/teams/"));
+        Assert.False(options.IsGovernmentServiceUrl("https://smba.infra.gov.teams.microsoft.us.evil.example/"));
     }
 
     [Fact]

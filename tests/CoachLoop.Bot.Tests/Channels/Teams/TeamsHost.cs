@@ -25,7 +25,8 @@ public sealed class TeamsHost : IAsyncDisposable
     public Chat Chat { get; }
     public System.Collections.Concurrent.ConcurrentQueue<string> Handled { get; }
 
-    public static async Task<TeamsHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    /// <param name="governmentCloud">The test issuer's metadata serves as the US Government cloud's and the connector is a Government service URL.</param>
+    public static async Task<TeamsHost> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, bool governmentCloud = false)
     {
         var issuer = await TestIssuer.StartAsync();
         var connector = await FakeConnector.StartAsync();
@@ -40,6 +41,12 @@ public sealed class TeamsHost : IAsyncDisposable
             ["Teams:DefaultServiceUrl"] = connector.ServiceUrl,
             ["Teams:TrustedServiceUrls:0"] = connector.ServiceUrl,
         };
+        if (governmentCloud)
+        {
+            settings["Teams:GovernmentOpenIdMetadataUrl"] = issuer.MetadataUrl;
+            settings["Teams:GovernmentServiceUrls:0"] = connector.ServiceUrl;
+        }
+
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
         {
             settings[k] = v;

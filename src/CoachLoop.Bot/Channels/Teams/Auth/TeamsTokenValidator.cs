@@ -6,7 +6,8 @@ namespace CoachLoop.Bot.Channels.Teams.Auth;
 
 /// <summary>
 /// Checks the bearer token on <c>POST /api/messages</c> the way the Bot Framework specifies: Bot Framework channel tokens
-/// (issuer <c>https://api.botframework.com</c>, keys endorsed for the channel) and, for a single-tenant bot, Entra tokens of its
+/// (issuer <c>https://api.botframework.com</c>, or the US Government clouds' <c>https://api.botframework.us</c> for their own service
+/// URLs only; keys endorsed for the channel) and, for a single-tenant bot, Entra tokens of its
 /// tenant; signature with RS256/384/512, audience = the app id, lifetime with clock skew, and the <c>serviceurl</c> claim equal
 /// to the activity's service URL.
 /// </summary>
@@ -38,9 +39,21 @@ public sealed class TeamsTokenValidator(OpenIdKeyCache keys, IOptions<TeamsOptio
         var tenant = settings.TenantId;
         var entraIssuers = string.IsNullOrWhiteSpace(tenant) ? [] : new[] { $"https://sts.windows.net/{tenant}/", $"https://login.microsoftonline.com/{tenant}/v2.0" };
         string metadataUrl;
+        string[] channelIssuers = [TeamsOptions.BotFrameworkIssuer];
         if (token.Issuer == TeamsOptions.BotFrameworkIssuer)
         {
             metadataUrl = settings.OpenIdMetadataUrl;
+        }
+        else if (token.Issuer == settings.GovernmentTokenIssuer)
+        {
+            // The Government clouds sign with their own issuer and keys; they speak only for their own service URLs.
+            if (!settings.IsGovernmentServiceUrl(serviceUrl))
+            {
+                return TokenCheck.Unauthorized("Government cloud token for a service URL outside the Government clouds");
+            }
+
+            metadataUrl = settings.GovernmentOpenIdMetadataUrl;
+            channelIssuers = [settings.GovernmentTokenIssuer];
         }
         else if (entraIssuers.Contains(token.Issuer, StringComparer.Ordinal))
         {
@@ -64,7 +77,7 @@ public sealed class TeamsTokenValidator(OpenIdKeyCache keys, IOptions<TeamsOptio
         var appId = settings.AppId!;
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
-            ValidIssuers = [TeamsOptions.BotFrameworkIssuer, .. entraIssuers],
+            ValidIssuers = [.. channelIssuers, .. entraIssuers],
             ValidAudiences = [appId, $"api://{appId}", $"api://botid-{appId}"],
             IssuerSigningKeys = signing.Keys,
             ValidAlgorithms = Algorithms,
@@ -79,11 +92,12 @@ public sealed class TeamsTokenValidator(OpenIdKeyCache keys, IOptions<TeamsOptio
             return TokenCheck.Unauthorized(result.Exception?.GetType().Name ?? "invalid token");
         }
 
-        if (token.Issuer != TeamsOptions.BotFrameworkIssuer)
+        var channelToken = channelIssuers.Contains(token.Issuer, StringComparer.Ordinal);
+        if (!channelToken)
         {
             // Entra tokens: the tenant in the token must be the bot's own.
             return token.TryGetPayloadValue<string>("tid", out var tid) && tid == tenant
-                ? CheckServiceUrl(token, serviceUrl) : TokenCheck.Unauthorized("tid does not match the bot's tenant");
+                ? CheckServiceUrl(token, serviceUrl, false) : TokenCheck.Unauthorized("tid does not match the bot's tenant");
         }
 
         // Endorsements belong to the key that actually verified the signature, not to whatever the header names.
@@ -94,7 +108,7 @@ public sealed class TeamsTokenValidator(OpenIdKeyCache keys, IOptions<TeamsOptio
             return TokenCheck.Forbidden("signing key not endorsed for the channel");
         }
 
-        return CheckServiceUrl(token, serviceUrl);
+        return CheckServiceUrl(token, serviceUrl, true);
     }
 
     private bool WithinLifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew)
@@ -103,12 +117,12 @@ public sealed class TeamsTokenValidator(OpenIdKeyCache keys, IOptions<TeamsOptio
         return expires is { } exp && now <= exp.ToUniversalTime() + skew && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - skew);
     }
 
-    private static TokenCheck CheckServiceUrl(JsonWebToken token, string? serviceUrl)
+    private static TokenCheck CheckServiceUrl(JsonWebToken token, string? serviceUrl, bool channelToken)
     {
         if (!token.TryGetPayloadValue<string>("serviceurl", out var claim))
         {
             // Entra-issued tokens do not carry it (both official stacks skip the check then); Bot Framework tokens must.
-            return token.Issuer == TeamsOptions.BotFrameworkIssuer ? TokenCheck.Unauthorized("serviceurl claim missing") : TokenCheck.Ok(null);
+            return channelToken ? TokenCheck.Unauthorized("serviceurl claim missing") : TokenCheck.Ok(null);
         }
 
         return string.Equals(claim, serviceUrl, StringComparison.OrdinalIgnoreCase)

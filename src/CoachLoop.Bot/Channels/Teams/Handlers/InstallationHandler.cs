@@ -4,9 +4,10 @@ namespace CoachLoop.Bot.Channels.Teams.Handlers;
 
 /// <summary>
 /// <c>installationUpdate</c> add/remove (and the <c>-upgrade</c> variants): the app is active in that tenant and team, or no longer.
+/// A new install is welcomed.
 /// See <see href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/bot-events">bot events</see>.
 /// </summary>
-public sealed class InstallationHandler(TeamsConversations conversations) : ITeamsHandler
+public sealed class InstallationHandler(TeamsConversations conversations, TeamsWelcome welcome) : ITeamsHandler
 {
     public string Name => ActivityTypes.InstallationUpdate;
 
@@ -16,7 +17,10 @@ public sealed class InstallationHandler(TeamsConversations conversations) : ITea
     {
         if (activity.Action is "add" or "add-upgrade" or "remove" or "remove-upgrade")
         {
-            await conversations.SetInstalledAsync(activity, activity.Action.StartsWith("add", StringComparison.Ordinal), ct).ConfigureAwait(false);
+            if (await conversations.SetInstalledAsync(activity, activity.Action.StartsWith("add", StringComparison.Ordinal), ct).ConfigureAwait(false))
+            {
+                await welcome.SendAsync(activity, ct).ConfigureAwait(false);
+            }
         }
 
         return TypedResults.Ok();

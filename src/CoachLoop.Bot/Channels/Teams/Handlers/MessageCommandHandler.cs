@@ -8,7 +8,8 @@ using CoachLoop.Data.Records;
 namespace CoachLoop.Bot.Channels.Teams.Handlers;
 
 /// <summary>
-/// Typed commands: <c>help</c>, <c>my flags</c>, <c>digest now</c>, and <c>link &lt;teamKey&gt;</c> in a team channel. The bot's own
+/// Typed commands: <c>help</c>, <c>my flags</c> (answered with cards to act on), <c>digest now</c>, and <c>link &lt;teamKey&gt;</c> in a
+/// team channel. The bot's own
 /// @mention is removed using the <c>mention</c> entities, not by guessing at the text. A message seen before (same activity id,
 /// redelivered) is acknowledged and not answered twice.
 /// </summary>
@@ -25,8 +26,13 @@ public sealed class MessageCommandHandler(TeamsCommands commands, BotConnectorCl
             return TypedResults.Ok();
         }
 
-        var text = await commands.RunAsync(activity, CommandText(activity), ct).ConfigureAwait(false);
-        await TeamsReplies.ReplyAsync(connector, activity, text, ct).ConfigureAwait(false);
+        var answer = await commands.RunAsync(activity, CommandText(activity), ct).ConfigureAwait(false);
+        await TeamsReplies.ReplyAsync(connector, activity, answer.Text, ct).ConfigureAwait(false);
+        foreach (var card in answer.Cards)
+        {
+            await TeamsReplies.SendCardAsync(connector, activity, card, ct).ConfigureAwait(false);
+        }
+
         return TypedResults.Ok();
     }
 

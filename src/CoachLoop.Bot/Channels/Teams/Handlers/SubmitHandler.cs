@@ -27,7 +27,7 @@ public sealed class SubmitHandler(TeamsActionRunner runner, BotConnectorClient c
         string text;
         if (value.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String)
         {
-            var result = await runner.RunAsync(activity, verb.GetString()!, value, ct).ConfigureAwait(false);
+            var (result, _) = await runner.RunAsync(activity, verb.GetString()!, value, ct).ConfigureAwait(false);
             text = result.Outcome == ActionOutcome.Done ? result.Message : $"Nothing changed: {result.Message}";
         }
         else

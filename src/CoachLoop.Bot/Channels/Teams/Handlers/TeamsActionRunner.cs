@@ -8,10 +8,11 @@ namespace CoachLoop.Bot.Channels.Teams.Handlers;
 /// <summary>Turns a Teams click (Action.Execute invoke or Action.Submit message) into the chat core's channel-neutral request.</summary>
 public sealed class TeamsActionRunner(TeamsPeople people, CardActionPipeline pipeline)
 {
-    public async Task<CardActionResult> RunAsync(Activity activity, string verb, JsonElement data, CancellationToken ct)
+    /// <returns>The pipeline's answer and the CoachLoop person who clicked (null when unknown), whose view of the card is answered.</returns>
+    public async Task<(CardActionResult Result, Person? Clicker)> RunAsync(Activity activity, string verb, JsonElement data, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var (aad, _) = await people.ResolveAsync(activity, ct).ConfigureAwait(false);
+        var (aad, person) = await people.ResolveAsync(activity, ct).ConfigureAwait(false);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (data.ValueKind == JsonValueKind.Object)
         {
@@ -22,6 +23,7 @@ public sealed class TeamsActionRunner(TeamsPeople people, CardActionPipeline pip
         }
 
         var key = activity.Id ?? Guid.NewGuid().ToString();
-        return await pipeline.HandleAsync(new CardActionRequest(ChatIdentity.Teams, activity.Tenant, aad, verb, values, key), ct).ConfigureAwait(false);
+        var result = await pipeline.HandleAsync(new CardActionRequest(ChatIdentity.Teams, activity.Tenant, aad, verb, values, key), ct).ConfigureAwait(false);
+        return (result, person);
     }
 }

@@ -4,9 +4,11 @@ namespace CoachLoop.Bot.Channels.Teams.Handlers;
 
 /// <summary>
 /// Dispatches an authenticated activity on its type and invoke name. Anything no handler takes is acknowledged with 200 and
-/// ignored (Teams adds events at any time); an invoke nobody handles gets 501, as the SDKs answer.
+/// ignored (Teams adds events at any time); an invoke nobody handles gets 501, as the SDKs answer. Every activity also teaches
+/// <see cref="TeamsIdentities"/> the sender's tenant and Teams user id.
 /// </summary>
-public sealed class TeamsActivityRouter(IEnumerable<ITeamsHandler> handlers, IEnumerable<ITeamsDispatchObserver> observers, TeamsConversations conversations)
+public sealed class TeamsActivityRouter(
+    IEnumerable<ITeamsHandler> handlers, IEnumerable<ITeamsDispatchObserver> observers, TeamsConversations conversations, TeamsIdentities identities)
 {
     public const string Ignored = "ignored";
     public const string NotImplemented = "invoke-not-implemented";
@@ -22,11 +24,12 @@ public sealed class TeamsActivityRouter(IEnumerable<ITeamsHandler> handlers, IEn
             observer.Handled(name, activity);
         }
 
-        if (handler is not null)
-        {
-            return await handler.HandleAsync(activity, ct).ConfigureAwait(false);
-        }
+        var result = handler is not null ? await handler.HandleAsync(activity, ct).ConfigureAwait(false)
+            : activity.Type == ActivityTypes.Invoke ? TypedResults.StatusCode(StatusCodes.Status501NotImplemented) : TypedResults.Ok();
 
-        return activity.Type == ActivityTypes.Invoke ? TypedResults.StatusCode(StatusCodes.Status501NotImplemented) : TypedResults.Ok();
+        // After the handler: an install is stored by then (it tells the tenant of people imported without one), and so is an
+        // identity the handler matched by email (it gets the sender's 29: id).
+        await identities.LearnAsync(activity, ct).ConfigureAwait(false);
+        return result;
     }
 }

@@ -9,15 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Bot.Channels.Teams.Handlers;
 
-/// <summary>What the typed commands answer. Each answer is Markdown text for a reply.</summary>
-public sealed class TeamsCommands(CoachLoopDbContext db, TeamsPeople people, TimeProvider clock)
+/// <summary>What the typed commands answer: Markdown text for a reply, and for <c>my flags</c> the flag cards to act on.</summary>
+public sealed class TeamsCommands(CoachLoopDbContext db, TeamsPeople people, TeamsMyFlags myFlags, TimeProvider clock)
 {
     public const string Help = "I post coaching cards from QA scores. Commands: **help**; **my flags** (open flags you own or manage); " +
         "**digest now** (your team's open flags by status); **link &lt;teamKey&gt;** in a team channel (post that team's flag cards here).";
 
-    private static readonly FlagStatus[] Closed = [FlagStatus.Closed, FlagStatus.Dismissed];
-
-    public async Task<string> RunAsync(Activity activity, string text, CancellationToken ct)
+    public async Task<TeamsAnswer> RunAsync(Activity activity, string text, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -40,42 +38,17 @@ public sealed class TeamsCommands(CoachLoopDbContext db, TeamsPeople people, Tim
 
         return command switch
         {
-            "my flags" => await MyFlagsAsync(person, ct).ConfigureAwait(false),
+            "my flags" => await myFlags.AnswerAsync(person, ct).ConfigureAwait(false),
             "digest now" => await DigestAsync(person, ct).ConfigureAwait(false),
             _ => await LinkAsync(activity, person, words.ElementAtOrDefault(1), ct).ConfigureAwait(false),
         };
     }
 
-    private IQueryable<Flag> Visible(Person person)
-    {
-        var managed = db.Teams.Where(t => t.ManagerId == person.Id).Select(t => (Guid?)t.Id);
-        return db.Flags.AsNoTracking().Where(f => !Closed.Contains(f.Status) && (f.AgentId == person.Id || managed.Contains(f.TeamId)));
-    }
-
-    private async Task<string> MyFlagsAsync(Person person, CancellationToken ct)
-    {
-        var flags = await Visible(person).OrderBy(f => f.FollowUpDate).Take(10).ToListAsync(ct).ConfigureAwait(false);
-        if (flags.Count == 0)
-        {
-            return "No open flags. Nice.";
-        }
-
-        var agents = await db.People.AsNoTracking().Where(p => flags.Select(f => f.AgentId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct).ConfigureAwait(false);
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Open flags ({flags.Count}):");
-        foreach (var f in flags)
-        {
-            // Names and ids are data, not Markdown: neutralised so nobody can make the bot post a link or formatting.
-            text.Append(CultureInfo.InvariantCulture, $"\n- {Md(agents.GetValueOrDefault(f.AgentId) ?? "")}: {Md(f.CriterionId)} {f.Score:0.#} (call {Md(f.CallId)}), {f.Status}, follow-up {f.FollowUpDate:yyyy-MM-dd}");
-        }
-
-        return text.ToString();
-    }
-
     private async Task<string> DigestAsync(Person person, CancellationToken ct)
     {
-        var byStatus = await Visible(person).GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct).ConfigureAwait(false);
+        var byStatus = await TeamsMyFlags.Visible(db, person).GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var due = await Visible(person).CountAsync(f => f.FollowUpDate <= today, ct).ConfigureAwait(false);
+        var due = await TeamsMyFlags.Visible(db, person).CountAsync(f => f.FollowUpDate <= today, ct).ConfigureAwait(false);
         return byStatus.Count == 0 ? "Digest: no open flags."
             : $"Digest: {string.Join(", ", byStatus.OrderBy(s => s.Key).Select(s => $"{s.Count} {s.Key}"))}; {due} follow-up(s) due by today.";
     }

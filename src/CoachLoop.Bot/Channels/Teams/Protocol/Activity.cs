@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace CoachLoop.Bot.Channels.Teams.Protocol;
 
@@ -20,6 +21,9 @@ public sealed record Activity
     public ConversationAccount? Conversation { get; init; }
     public string? ReplyToId { get; init; }
     public string? Text { get; init; }
+
+    /// <summary>What Teams shows in the notification and chat-list preview of a message whose content is a card.</summary>
+    public string? Summary { get; init; }
     public string? TextFormat { get; init; }
     public IReadOnlyList<Attachment>? Attachments { get; init; }
     public IReadOnlyList<JsonElement>? Entities { get; init; }
@@ -29,6 +33,10 @@ public sealed record Activity
     public IReadOnlyList<ChannelAccount>? MembersRemoved { get; init; }
     public string? Locale { get; init; }
 
-    /// <summary>The Entra tenant: <c>channelData.tenant.id</c> is authoritative, <c>conversation.tenantId</c> usually duplicates it.</summary>
-    public string Tenant => ChannelData?.Tenant?.Id ?? Conversation?.TenantId ?? "";
+    /// <summary>
+    /// The Entra tenant: <c>channelData.tenant.id</c> is authoritative, <c>conversation.tenantId</c> usually duplicates it.
+    /// Read-only and never serialized: the Activity schema has no top-level <c>tenant</c>.
+    /// </summary>
+    [JsonIgnore]
+    public string Tenant => ChannelData?.Tenant?.Id is { Length: > 0 } id ? id : Conversation?.TenantId ?? "";
 }
