@@ -5,7 +5,10 @@ using CoachLoop.Engine.FollowUps;
 
 namespace CoachLoop.Bot.Api;
 
-/// <summary>A flag as the API shows it, with its plan and, for one flag, its audited history.</summary>
+/// <summary>
+/// A flag as the API shows it, with its plan and, for one flag, its audited history. A pattern flag names the
+/// calls of its streak and, for one flag, the quality flags folded into it; a folded flag names its pattern flag.
+/// </summary>
 internal sealed record FlagView(
     Guid Id,
     FlagKind Kind,
@@ -28,12 +31,15 @@ internal sealed record FlagView(
     CoachingSession? Session,
     FollowUpResult? LastFollowUp,
     string? ClosingNote,
-    IReadOnlyList<HistoryEntry>? History)
+    IReadOnlyList<HistoryEntry>? History,
+    IReadOnlyList<StreakCallView> Streak,
+    Guid? SupersededBy,
+    IReadOnlyList<Guid>? Folded)
 {
-    public static FlagView From(Flag f, IReadOnlyList<AuditEntry>? history = null) =>
+    public static FlagView From(Flag f, IReadOnlyList<AuditEntry>? history = null, IReadOnlyList<Guid>? folded = null) =>
         new(f.Id, f.Kind, f.Urgent, f.Status, f.AgentId, f.TeamId, f.CallId, f.CallTime, f.CriterionId, f.Weight, f.Score, f.Threshold,
             f.RubricVersion, f.Plan, f.FollowUpDate, f.Cycle, f.RaisedAt, f.UpdatedAt, f.Session, f.LastFollowUp, f.ClosingNote,
-            history?.Select(HistoryEntry.From).ToList());
+            history?.Select(HistoryEntry.From).ToList(), f.Streak.Select(StreakCallView.From).ToList(), f.SupersededBy, folded);
 }
 
 /// <summary>One audited change: who, in which role, through which channel, before and after.</summary>

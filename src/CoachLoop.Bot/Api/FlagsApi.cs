@@ -68,6 +68,7 @@ internal static class FlagsApi
         }
 
         var history = await queries.HistoryAsync("flag", id, ct).ConfigureAwait(false);
-        return TypedResults.Ok(FlagView.From(flag, history));
+        var folded = flag.Kind == FlagKind.Pattern ? await queries.FoldedIntoAsync(id, ct).ConfigureAwait(false) : null;
+        return TypedResults.Ok(FlagView.From(flag, history, folded));
     }
 }

@@ -40,6 +40,14 @@ public sealed class CoachingQueries(CoachLoopDbContext db)
     public Task<Flag?> FindFlagAsync(Guid id, CancellationToken ct = default) =>
         db.Flags.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
 
+    /// <summary>The quality flags folded into a pattern flag, by call time.</summary>
+    public async Task<IReadOnlyList<Guid>> FoldedIntoAsync(Guid patternFlagId, CancellationToken ct = default) =>
+        await db.Flags.AsNoTracking()
+            .Where(f => f.SupersededBy == patternFlagId)
+            .OrderBy(f => f.CallTime).ThenBy(f => f.CallId)
+            .Select(f => f.Id)
+            .ToListAsync(ct).ConfigureAwait(false);
+
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(string entityType, Guid id, CancellationToken ct = default) =>
         await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == entityType && a.EntityId == id)

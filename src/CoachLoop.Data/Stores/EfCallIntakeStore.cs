@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Data.Stores;
 
-/// <summary>The intake's storage over EF Core. One SaveChanges writes the call, its scores, flags and audit rows.</summary>
+/// <summary>The intake's storage over EF Core. One SaveChanges writes the call, its scores, new and changed flags and audit rows.</summary>
 public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbox = null) : ICallIntakeStore
 {
     public async Task<StoredCall?> FindCallAsync(string source, string callId, CancellationToken ct)
@@ -37,26 +37,28 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
         return await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email, ct).ConfigureAwait(false);
     }
 
-    public async Task<AgentHistory> GetHistoryAsync(Guid agentId, IReadOnlyCollection<string> criterionIds, DateTimeOffset before,
+    public async Task<AgentHistory> GetHistoryAsync(Guid agentId, IReadOnlyCollection<string> criterionIds, DateTimeOffset around,
         CancellationToken ct)
     {
-        const int perCriterion = 10;
-        var result = new Dictionary<string, IReadOnlyList<decimal>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, IReadOnlyList<HistoryCall>>(StringComparer.Ordinal);
         foreach (var criterionId in criterionIds)
         {
-            var scores = await db.CriterionScores.AsNoTracking()
-                .Where(s => s.AgentId == agentId && s.CriterionId == criterionId && !s.Overturned && s.CallTime < before)
-                .OrderByDescending(s => s.CallTime)
-                .Select(s => s.Score)
-                .Take(perCriterion)
-                .ToListAsync(ct).ConfigureAwait(false);
-            result[criterionId] = scores;
+            result[criterionId] = await StreakHistory.AroundAsync(db, agentId, criterionId, around, ct).ConfigureAwait(false);
         }
 
         return new AgentHistory(result);
     }
 
-    public async Task<bool> TrySaveAsync(NewCall newCall, CancellationToken ct)
+    public Task<Flag?> FindFlagAsync(Guid flagId, CancellationToken ct) => db.Flags.FirstOrDefaultAsync(f => f.Id == flagId, ct);
+
+    public async Task<IReadOnlyList<Flag>> FindOpenQualityFlagsAsync(Guid agentId, string criterionId, IReadOnlyCollection<Guid> scoredCallIds,
+        CancellationToken ct) =>
+        await db.Flags
+            .Where(f => f.AgentId == agentId && f.CriterionId == criterionId && f.Kind == FlagKind.Quality && scoredCallIds.Contains(f.ScoredCallId)
+                && f.Status != FlagStatus.Closed && f.Status != FlagStatus.Dismissed)
+            .ToListAsync(ct).ConfigureAwait(false);
+
+    public async Task<SaveOutcome> TrySaveAsync(NewCall newCall, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(newCall);
         var call = newCall.Call;
@@ -97,24 +99,38 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
             {
                 await outbox.PostFlagAsync(flag, ct).ConfigureAwait(false);
             }
+
+            // Extended, split and folded flags: every copy of their cards shows the new state.
+            foreach (var flag in newCall.ChangedFlags)
+            {
+                await outbox.RefreshAsync(flag.Id, ct).ConfigureAwait(false);
+            }
         }
+
+        StreakHistory.Bump(db, newCall.Agent.Id, call.Scores.Select(s => s.CriterionId));
 
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return true;
+            return SaveOutcome.Saved;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex)
         {
-            // A unique-index race on (source, call id): the other writer won; nothing of ours was written.
+            // Another writer won a race: on (source, call id), an agent's streak cursor, a flag's revision or a
+            // streak's call. Nothing of ours was written; the intake replays the call or evaluates it again.
             db.ChangeTracker.Clear();
             var exists = await db.ScoredCalls.AnyAsync(c => c.Source == record.Source && c.CallId == record.CallId, ct).ConfigureAwait(false);
-            if (!exists)
+            if (exists)
             {
-                throw;
+                return SaveOutcome.AlreadyStored;
             }
 
-            return false;
+            if (ex is DbUpdateConcurrencyException || StreakHistory.IsUniqueViolation(ex))
+            {
+                return SaveOutcome.Conflict;
+            }
+
+            throw;
         }
     }
 }

@@ -14,12 +14,25 @@ public interface ICallIntakeStore
     /// <summary>Finds the agent by external id first, then by email.</summary>
     Task<Person?> FindAgentAsync(string agent, CancellationToken ct);
 
-    /// <summary>The agent's earlier non-overturned scores per criterion, newest first, before <paramref name="before"/>.</summary>
-    Task<AgentHistory> GetHistoryAsync(Guid agentId, IReadOnlyCollection<string> criterionIds, DateTimeOffset before, CancellationToken ct);
+    /// <summary>
+    /// The agent's non-overturned scores per criterion on the calls nearest <paramref name="around"/> in call
+    /// time, before and after it, each with the pattern flag whose streak names it. The store remembers what
+    /// it read so that <see cref="TrySaveAsync"/> reports a <see cref="SaveOutcome.Conflict"/> when another
+    /// writer changed the agent's streak on one of these criteria in between.
+    /// </summary>
+    Task<AgentHistory> GetHistoryAsync(Guid agentId, IReadOnlyCollection<string> criterionIds, DateTimeOffset around, CancellationToken ct);
+
+    /// <summary>A flag to change in the same write as the call.</summary>
+    Task<Flag?> FindFlagAsync(Guid flagId, CancellationToken ct);
+
+    /// <summary>The agent's open quality flags on the criterion raised for any of the given calls, to change in the same write.</summary>
+    Task<IReadOnlyList<Flag>> FindOpenQualityFlagsAsync(Guid agentId, string criterionId, IReadOnlyCollection<Guid> scoredCallIds,
+        CancellationToken ct);
 
     /// <summary>
-    /// Stores the call, its scores, its flags and their audit entries in one transaction. Returns false when
-    /// another writer stored the same (source, call id) first; nothing of this call is then written.
+    /// Stores the call, its scores, its new flags, the changed flags and all their audit entries in one
+    /// transaction, and queues the card posts and updates they cause. Nothing is written unless it returns
+    /// <see cref="SaveOutcome.Saved"/>.
     /// </summary>
-    Task<bool> TrySaveAsync(NewCall newCall, CancellationToken ct);
+    Task<SaveOutcome> TrySaveAsync(NewCall newCall, CancellationToken ct);
 }

@@ -5,10 +5,15 @@ namespace CoachLoop.Engine.Calls;
 
 /// <summary>
 /// Takes in a scored call: validates it, makes it idempotent on (source, call id), evaluates the
-/// flag rules against the agent's history, drafts each flag's plan, and stores it all at once.
+/// flag rules against the agent's history around the call's time, drafts each flag's plan, applies
+/// what the call does to existing pattern streaks, and stores it all at once. When another writer
+/// changed the agent's streak in between, the call is evaluated again on what is stored now.
 /// </summary>
 public sealed class ScoredCallIntake(ICallIntakeStore store, TimeProvider clock)
 {
+    /// <summary>How many times a call is evaluated before concurrent writers for the same agent are reported as an error.</summary>
+    public const int MaxAttempts = 10;
+
     public async Task<IntakeResult> IngestAsync(ScoredCall call, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -18,22 +23,43 @@ public sealed class ScoredCallIntake(ICallIntakeStore store, TimeProvider clock)
             return replay;
         }
 
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var (result, outcome) = await AttemptAsync(call, hash, ct).ConfigureAwait(false);
+            switch (outcome)
+            {
+                case SaveOutcome.Saved:
+                    return result;
+                case SaveOutcome.AlreadyStored:
+                    // Another writer stored the same call between our read and our write.
+                    return await ReplayAsync(call, hash, ct).ConfigureAwait(false)
+                        ?? throw new InvalidOperationException("The call was reported stored by another writer but cannot be read back.");
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"Call '{call.CallId}' from '{call.Source}' met concurrent changes to its agent's streaks {MaxAttempts} times; send it again.");
+    }
+
+    // Invalid calls come back as Saved with their refusal: nothing is written, nothing to retry.
+    private async Task<(IntakeResult Result, SaveOutcome Outcome)> AttemptAsync(ScoredCall call, string hash, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var rubric = await store.FindRubricAsync(call.RubricKey ?? "", call.RubricVersion, ct).ConfigureAwait(false);
         var agent = string.IsNullOrWhiteSpace(call.Agent) ? null : await store.FindAgentAsync(call.Agent, ct).ConfigureAwait(false);
         var errors = ScoredCallValidator.Validate(call, rubric, agent is not null, now);
         if (errors.Count > 0)
         {
-            return IntakeResult.Invalid(errors);
+            return (IntakeResult.Invalid(errors), SaveOutcome.Saved);
         }
 
         var criterionIds = call.Scores.Select(s => s.CriterionId).ToList();
         var history = await store.GetHistoryAsync(agent!.Id, criterionIds, call.CallTime, ct).ConfigureAwait(false);
         var scoredCallId = Guid.CreateVersion7(now);
-        var drafts = FlagRules.Evaluate(rubric!, call, history);
+        var decision = FlagRules.Decide(rubric!, call, history, scoredCallId);
         var flags = new List<Flag>();
         var raised = new List<RaisedFlag>();
-        foreach (var draft in drafts)
+        foreach (var draft in decision.Drafts)
         {
             var plan = ActionPlanBuilder.Build(draft, call, agent.TypicalCallsPerDay, now);
             var flag = Flag.Raise(draft, plan, call, scoredCallId, agent.Id, agent.TeamId, rubric!, now);
@@ -41,17 +67,11 @@ public sealed class ScoredCallIntake(ICallIntakeStore store, TimeProvider clock)
             raised.Add(new RaisedFlag(flag.Id, flag.Kind, flag.Urgent, flag.CriterionId, draft.Reasons, plan));
         }
 
+        var changed = await StreakChanges.ApplyAsync(store, decision, flags, now, ct).ConfigureAwait(false);
         var receipt = new CallReceipt(scoredCallId, call.Source, call.CallId, agent.Id, raised);
-        var saved = await store.TrySaveAsync(new NewCall(scoredCallId, call, hash, rubric!, agent, flags, receipt, now), ct)
+        var outcome = await store.TrySaveAsync(new NewCall(scoredCallId, call, hash, rubric!, agent, flags, changed, receipt, now), ct)
             .ConfigureAwait(false);
-        if (saved)
-        {
-            return new IntakeResult(IntakeOutcome.Accepted, receipt, []);
-        }
-
-        // Another writer stored the same call between our read and our write.
-        return await ReplayAsync(call, hash, ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The call was reported stored by another writer but cannot be read back.");
+        return (new IntakeResult(IntakeOutcome.Accepted, receipt, []), outcome);
     }
 
     private async Task<IntakeResult?> ReplayAsync(ScoredCall call, string hash, CancellationToken ct)

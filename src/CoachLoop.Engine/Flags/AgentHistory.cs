@@ -1,13 +1,14 @@
 namespace CoachLoop.Engine.Flags;
 
 /// <summary>
-/// An agent's earlier scores per criterion (newest first), with overturned scores already
-/// removed: an overturned dispute no longer counts toward patterns or trends.
+/// An agent's scored calls per criterion around a new call (before and after it in call time, in any
+/// order), with overturned scores already removed: an overturned dispute no longer counts toward
+/// patterns or trends. Each call says which pattern flag's streak already names it.
 /// </summary>
-public sealed class AgentHistory(IReadOnlyDictionary<string, IReadOnlyList<decimal>> scoresNewestFirst)
+public sealed class AgentHistory(IReadOnlyDictionary<string, IReadOnlyList<HistoryCall>> calls)
 {
-    public static AgentHistory Empty { get; } = new(new Dictionary<string, IReadOnlyList<decimal>>());
+    public static AgentHistory Empty { get; } = new(new Dictionary<string, IReadOnlyList<HistoryCall>>());
 
-    public IReadOnlyList<decimal> For(string criterionId) =>
-        scoresNewestFirst.TryGetValue(criterionId, out var scores) ? scores : [];
+    public IReadOnlyList<HistoryCall> For(string criterionId) =>
+        calls.TryGetValue(criterionId, out var found) ? found : [];
 }

@@ -15,7 +15,7 @@ namespace CoachLoop.Engine.Flags;
 /// that throws <see cref="DomainException"/> when the flag is not in a state that allows it,
 /// and records who did it for the audit trail.
 /// </summary>
-public sealed class Flag : AuditedEntity
+public sealed partial class Flag : AuditedEntity
 {
     private Flag() { }
 
@@ -91,6 +91,11 @@ public sealed class Flag : AuditedEntity
             RaisedAt = now,
             UpdatedAt = now,
         };
+        if (draft is { Kind: FlagKind.Pattern, Streak: { } streak })
+        {
+            flag.StartStreak(streak, scoredCallId, now);
+        }
+
         flag.Record("raised", Actor.System("api"), now, null, nameof(FlagStatus.Raised), string.Join("; ", draft.Reasons));
         return flag;
     }

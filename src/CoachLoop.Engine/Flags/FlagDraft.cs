@@ -7,13 +7,16 @@ namespace CoachLoop.Engine.Flags;
 /// <param name="Reasons">Why, in plain words.</param>
 /// <param name="OtherGaps">Other failing criteria: noted, not coached.</param>
 /// <param name="RecentScores">The agent's recent scores on the focus criterion, oldest first, this call last.</param>
+/// <param name="StreakLength">How many failing calls in a row, by call time, this call is part of.</param>
+/// <param name="Streak">For a pattern flag: the streak it names and claims.</param>
 public sealed record FlagDraft(
     FlagKind Kind,
     CriterionGap Focus,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<CriterionGap> OtherGaps,
     IReadOnlyList<decimal> RecentScores,
-    int StreakLength)
+    int StreakLength,
+    PatternStreak? Streak = null)
 {
     public bool Urgent => Kind == FlagKind.Compliance;
 }

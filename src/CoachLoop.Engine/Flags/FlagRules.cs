@@ -9,13 +9,21 @@ namespace CoachLoop.Engine.Flags;
 /// Decides which flags a scored call raises. Pure: the rubric, the call and the agent's history in,
 /// flag drafts out. Compliance failures each raise their own urgent flag, apart from quality; the
 /// quality gaps raise one flag whose focus is chosen coach-first; a criterion whose failing streak
-/// reaches N raises a pattern flag instead of a plain one. Calls above every threshold raise none.
+/// (by call time) reaches N raises a pattern flag instead of a plain one, once per streak: a call that
+/// joins a streak a pattern flag already names is noted on that flag instead. Calls above every
+/// threshold raise none.
 /// </summary>
 public static class FlagRules
 {
     private const int RecentWindow = 6;
 
+    /// <summary>The flags to raise; see <see cref="Decide"/> for the notes on existing pattern flags too.</summary>
     public static IReadOnlyList<FlagDraft> Evaluate(Rubric rubric, ScoredCall call, AgentHistory history,
+        int patternStreak = PatternRule.DefaultStreak) =>
+        Decide(rubric, call, history, Guid.Empty, patternStreak).Drafts;
+
+    /// <param name="scoredCallId">The id the new call will be stored under; pattern streaks name it.</param>
+    public static FlagDecision Decide(Rubric rubric, ScoredCall call, AgentHistory history, Guid scoredCallId,
         int patternStreak = PatternRule.DefaultStreak)
     {
         ArgumentNullException.ThrowIfNull(rubric);
@@ -26,77 +34,107 @@ public static class FlagRules
             .Select(s => new CriterionGap(rubric.FindCriterion(s.CriterionId)
                 ?? throw new ArgumentException($"criterion '{s.CriterionId}' is not in the rubric", nameof(call)), s.Score, s.Evidence))
             .ToList();
+        var calls = gaps.ToDictionary(g => g.Criterion.Id,
+            g => new HistoryCall(scoredCallId, call.Source.Trim(), call.CallId.Trim(), call.CallTime, g.Score));
         var streaks = gaps.ToDictionary(g => g.Criterion.Id,
-            g => PatternRule.StreakLength(g.Score, g.Criterion.Threshold, history.For(g.Criterion.Id)));
-        bool IsPattern(CriterionGap g) => streaks[g.Criterion.Id] == patternStreak;
+            g => PatternRule.Around(calls[g.Criterion.Id], g.Criterion.Threshold, history.For(g.Criterion.Id)));
+        // Compliance streaks stay compliance flags: they neither raise nor extend pattern flags.
+        bool Extends(CriterionGap g) => !g.Criterion.IsCompliance && g.Fails && streaks[g.Criterion.Id].FlagId is not null;
+        bool IsPattern(CriterionGap g) => !g.Criterion.IsCompliance && g.Fails && !Extends(g) && streaks[g.Criterion.Id].Length >= patternStreak;
 
         var drafts = new List<FlagDraft>();
+        var notes = new List<StreakNote>();
         var failing = CoachFirst.Order(gaps.Where(g => g.Fails));
 
         foreach (var compliance in failing.Where(g => g.FailedCompliance))
         {
             var reasons = new List<string> { $"compliance: {compliance.Criterion.Name} failed ({Num(compliance.Score)} < {Num(compliance.Criterion.Threshold)})" };
-            if (IsPattern(compliance))
+            if (streaks[compliance.Criterion.Id].Length >= patternStreak)
             {
-                reasons.Add(StreakReason(patternStreak));
+                reasons.Add(StreakReason(streaks[compliance.Criterion.Id].Length));
             }
 
-            drafts.Add(Draft(FlagKind.Compliance, compliance, reasons, [], history, streaks));
+            drafts.Add(Draft(FlagKind.Compliance, compliance, reasons, [], history, calls, streaks, withStreak: false));
+        }
+
+        foreach (var split in gaps.Where(g => !g.Fails && streaks[g.Criterion.Id].SplitFlagId is not null))
+        {
+            notes.Add(new StreakNote(streaks[split.Criterion.Id].SplitFlagId!.Value, split.Criterion.Id, StreakNoteKind.Split,
+                calls[split.Criterion.Id], [], []));
         }
 
         var quality = failing.Where(g => !g.Criterion.IsCompliance).ToList();
         var overallBelow = call.OverallScore < rubric.OverallThreshold;
-        if (quality.Count == 0 && !overallBelow)
+        var overallReason = $"overall score {Num(call.OverallScore)} below {Num(rubric.OverallThreshold)}";
+
+        // A criterion whose streak already has its pattern flag is noted there, not flagged again; the call's
+        // quality focus is chosen coach-first among the rest. With no quality criterion failing, an overall
+        // miss is coached on the quality criterion closest to failing.
+        var candidates = quality.Where(g => !Extends(g)).ToList();
+        var focus = candidates.Count > 0
+            ? candidates[0]
+            : quality.Count == 0 && overallBelow ? CoachFirst.Order(gaps.Where(g => !g.Criterion.IsCompliance)).FirstOrDefault() : null;
+
+        foreach (var extending in quality.Where(Extends))
         {
-            return drafts;
+            var reasons = new List<string> { BelowReason(extending) };
+            if (overallBelow && focus is null)
+            {
+                reasons.Insert(0, overallReason);
+            }
+
+            var streak = streaks[extending.Criterion.Id];
+            notes.Add(new StreakNote(streak.FlagId!.Value, extending.Criterion.Id, StreakNoteKind.Extended, calls[extending.Criterion.Id],
+                streak.Calls, reasons));
         }
 
-        // With no quality criterion failing, an overall miss is coached on the quality criterion closest to failing.
-        var focus = quality.Count > 0
-            ? quality[0]
-            : CoachFirst.Order(gaps.Where(g => !g.Criterion.IsCompliance)).FirstOrDefault();
         if (focus is null)
         {
-            return drafts;
+            return new FlagDecision(drafts, notes);
         }
 
         var focusReasons = new List<string>();
         if (overallBelow)
         {
-            focusReasons.Add($"overall score {Num(call.OverallScore)} below {Num(rubric.OverallThreshold)}");
+            focusReasons.Add(overallReason);
         }
 
         if (focus.Fails)
         {
-            focusReasons.Add($"{focus.Criterion.Name} below threshold ({Num(focus.Score)} < {Num(focus.Criterion.Threshold)})");
+            focusReasons.Add(BelowReason(focus));
         }
 
         var focusKind = IsPattern(focus) ? FlagKind.Pattern : FlagKind.Quality;
         if (focusKind == FlagKind.Pattern)
         {
-            focusReasons.Add(StreakReason(patternStreak));
+            focusReasons.Add(StreakReason(streaks[focus.Criterion.Id].Length));
         }
 
         var noted = quality.Where(g => g != focus).Concat(failing.Where(g => g.FailedCompliance)).ToList();
-        drafts.Add(Draft(focusKind, focus, focusReasons, noted, history, streaks));
+        drafts.Add(Draft(focusKind, focus, focusReasons, noted, history, calls, streaks, focusKind == FlagKind.Pattern));
 
         // Other quality criteria that just completed a pattern still get their own escalation.
-        foreach (var other in quality.Where(g => g != focus && IsPattern(g)))
+        foreach (var other in candidates.Where(g => g != focus && IsPattern(g)))
         {
-            drafts.Add(Draft(FlagKind.Pattern, other,
-                [$"{other.Criterion.Name} below threshold ({Num(other.Score)} < {Num(other.Criterion.Threshold)})", StreakReason(patternStreak)],
-                [], history, streaks));
+            drafts.Add(Draft(FlagKind.Pattern, other, [BelowReason(other), StreakReason(streaks[other.Criterion.Id].Length)],
+                [], history, calls, streaks, withStreak: true));
         }
 
-        return drafts;
+        return new FlagDecision(drafts, notes);
     }
 
     private static FlagDraft Draft(FlagKind kind, CriterionGap focus, List<string> reasons, IReadOnlyList<CriterionGap> others,
-        AgentHistory history, Dictionary<string, int> streaks)
+        AgentHistory history, Dictionary<string, HistoryCall> calls, Dictionary<string, PatternStreak> streaks, bool withStreak)
     {
-        var recent = history.For(focus.Criterion.Id).Take(RecentWindow - 1).Reverse().Append(focus.Score).ToList();
-        return new FlagDraft(kind, focus, reasons, others, recent, streaks[focus.Criterion.Id]);
+        var id = focus.Criterion.Id;
+        var current = calls[id];
+        var earlier = history.For(id).Where(c => CallOrder.Instance.Compare(c, current) < 0).Order(CallOrder.Instance).ToList();
+        var recent = earlier.Skip(Math.Max(0, earlier.Count - (RecentWindow - 1))).Select(c => c.Score).Append(focus.Score).ToList();
+        return new FlagDraft(kind, focus, reasons, others, recent, streaks[id].Length, withStreak ? streaks[id] : null);
     }
+
+    private static string BelowReason(CriterionGap gap) =>
+        $"{gap.Criterion.Name} below threshold ({Num(gap.Score)} < {Num(gap.Criterion.Threshold)})";
 
     private static string StreakReason(int streak) => $"below threshold in {streak} consecutive scored calls";
 

@@ -1,27 +1,62 @@
 namespace CoachLoop.Engine.Flags;
 
 /// <summary>
-/// The same agent below threshold on the same criterion in N consecutive scored calls makes one
-/// pattern flag: it fires on the call that makes the streak exactly N long, so the 4th and 5th
-/// failing calls do not raise it again, and a passing call starts a new count.
+/// The same agent below threshold on the same criterion in N consecutive scored calls makes one pattern
+/// flag. "Consecutive" is by <see cref="CallOrder"/>: a call scored late takes its place by call time and
+/// can complete or break a streak around it. A streak that a pattern flag already names extends that flag
+/// whatever its length; a passing call ends it.
 /// </summary>
 public static class PatternRule
 {
     public const int DefaultStreak = 3;
 
-    /// <param name="previousScoresNewestFirst">The agent's earlier scores on the criterion, overturned ones excluded.</param>
-    public static int StreakLength(decimal currentScore, decimal threshold, IEnumerable<decimal> previousScoresNewestFirst)
+    /// <summary>The run of failing calls the <paramref name="current"/> call belongs to once placed among the others.</summary>
+    /// <param name="current">The new call.</param>
+    /// <param name="threshold">Below it a score fails; exactly at it passes.</param>
+    /// <param name="others">The agent's other calls on the criterion, overturned ones excluded, in any order.</param>
+    public static PatternStreak Around(HistoryCall current, decimal threshold, IEnumerable<HistoryCall> others)
     {
-        ArgumentNullException.ThrowIfNull(previousScoresNewestFirst);
-        if (currentScore >= threshold)
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(others);
+        var ordered = others
+            .Where(o => CallOrder.Instance.Compare(o, current) != 0)
+            .Append(current)
+            .Order(CallOrder.Instance)
+            .ToList();
+        var at = ordered.IndexOf(current);
+        if (current.Score >= threshold)
         {
-            return 0;
+            return PatternStreak.None with { SplitFlagId = SplitFlag(ordered, at, threshold) };
         }
 
-        return 1 + previousScoresNewestFirst.TakeWhile(s => s < threshold).Count();
+        var first = at;
+        while (first > 0 && ordered[first - 1].Score < threshold)
+        {
+            first--;
+        }
+
+        var last = at;
+        while (last < ordered.Count - 1 && ordered[last + 1].Score < threshold)
+        {
+            last++;
+        }
+
+        var run = ordered.GetRange(first, last - first + 1);
+        return new PatternStreak(run, run.FirstOrDefault(c => c.PatternFlagId is not null)?.PatternFlagId, null);
     }
 
-    public static bool Fires(decimal currentScore, decimal threshold, IEnumerable<decimal> previousScoresNewestFirst,
-        int streak = DefaultStreak) =>
-        StreakLength(currentScore, threshold, previousScoresNewestFirst) == streak;
+    // A passing call between two calls of the same flagged streak splits it in time.
+    private static Guid? SplitFlag(List<HistoryCall> ordered, int at, decimal threshold)
+    {
+        if (at == 0 || at == ordered.Count - 1)
+        {
+            return null;
+        }
+
+        var before = ordered[at - 1];
+        var after = ordered[at + 1];
+        return before.Score < threshold && after.Score < threshold && before.PatternFlagId is { } flag && after.PatternFlagId == flag
+            ? flag
+            : null;
+    }
 }

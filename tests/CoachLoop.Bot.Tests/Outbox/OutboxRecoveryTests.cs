@@ -58,7 +58,7 @@ public sealed class OutboxRecoveryTests
         var chat = new Chat(hostA);
         for (var i = 0; i < 12; i++)
         {
-            await chat.PostCallAsync(Json.Call($"c{i}", callTime: $"2026-11-19T{10 + (i / 6)}:{i % 6}0:00Z"));
+            await chat.PostCallAsync(Json.CallWithoutStreak($"c{i}", i, $"2026-11-19T{10 + (i / 6)}:{i % 6}0:00Z"));
         }
 
         var drain = new[] { hostA, hostB }.Select(host => Task.Run(async () =>

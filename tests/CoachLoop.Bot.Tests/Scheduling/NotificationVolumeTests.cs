@@ -15,7 +15,7 @@ public sealed class NotificationVolumeTests
         var batch = new JsonArray();
         for (var i = 0; i < 8; i++)
         {
-            batch.Add(Json.Call($"q{i}", callTime: $"2026-11-19T{10 + i}:00:00Z", agent: i % 2 == 0 ? "ana@example.com" : "ben@example.com"));
+            batch.Add(Json.CallWithoutStreak($"q{i}", i, $"2026-11-19T{10 + i}:00:00Z", i % 2 == 0 ? "ana@example.com" : "ben@example.com"));
         }
 
         batch.Add(Json.Call("urgent", empathy: 90, disclosure: 0, callTime: "2026-11-19T19:00:00Z"));

@@ -23,6 +23,23 @@ public static class Json
             Score("discovery", 80), Score("resolution", 85), Score("ownership", 90)),
     };
 
+    /// <summary>
+    /// The <paramref name="index"/>th of a series of failing calls whose failing criterion changes every two calls
+    /// (empathy, empathy, resolution, resolution, ...), so that no criterion fails three calls in a row of one agent:
+    /// for tests about volume and delivery, where a pattern flag would fold the quality flags they count.
+    /// </summary>
+    public static JsonObject CallWithoutStreak(string callId, int index, string callTime, string agent = "ana@example.com")
+    {
+        var onResolution = index % 4 >= 2;
+        var call = Call(callId, empathy: onResolution ? 90 : 45, agent: agent, callTime: callTime);
+        if (onResolution)
+        {
+            call["scores"]![3]!["score"] = 40;
+        }
+
+        return call;
+    }
+
     public static JsonObject Score(string criterion, decimal score, string? quote = null, string? offset = null)
     {
         var o = new JsonObject { ["criterion"] = criterion, ["score"] = score };

@@ -70,6 +70,27 @@ public sealed class MigrationTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task PatternFlagRaisedBeforeStreaksWereStoredNamesItsOwnCallAfterTheUpgrade(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.MigrateAsync("0005_notices");
+        var legacy = await LegacyRows.WriteAsync(database);
+        await using (var old = database.CreateContext())
+        {
+            await old.Database.ExecuteSqlRawAsync("UPDATE flags SET kind = 'Pattern'");
+        }
+
+        await database.MigrateAsync();
+
+        await using var db = database.CreateContext();
+        var flag = await db.Flags.SingleAsync();
+        var call = Assert.Single(flag.Streak);
+        Assert.Equal((legacy.CallId, "acme-qa", "legacy-1", 45m), (call.ScoredCallId, call.Source, call.CallId, call.Score));
+        Assert.Null(flag.SupersededBy);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task UpgradedDatabaseTakesNewRowsBesideTheOldOnes(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

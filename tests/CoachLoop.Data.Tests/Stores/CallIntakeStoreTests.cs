@@ -72,6 +72,50 @@ public sealed class CallIntakeStoreTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task ConcurrentFailingCallsOfOneAgentRaiseOnePatternNamingEveryCall(DatabaseProvider provider)
+    {
+        await using var database = await Ready(provider);
+        var start = ManualClock.DefaultStart.AddDays(-1);
+        var calls = Enumerable.Range(1, 6).Select(i => Samples.Call($"c-{i}", empathy: 40, at: start.AddMinutes(i))).ToList();
+
+        // Each writer alone would see two or three of the others; the streak cursor makes the late ones look again.
+        var results = await Task.WhenAll(calls.Select(c => Task.Run(() => SeedData.IngestAsync(database, c))));
+
+        await using var db = database.CreateContext();
+        Assert.All(results, r => Assert.Equal(IntakeOutcome.Accepted, r.Outcome));
+        var pattern = await db.Flags.SingleAsync(f => f.Kind == FlagKind.Pattern);
+        Assert.Equal(calls.Select(c => c.CallId), pattern.Streak.Select(c => c.CallId));
+        Assert.False(await db.Flags.AnyAsync(f => f.Kind == FlagKind.Quality && f.Status != FlagStatus.Closed));
+        // The first writer created the cursor, each of the five others bumped it.
+        Assert.Equal(5, await db.StreakCursors.Where(c => c.CriterionId == "empathy").Select(c => c.Revision).SingleAsync());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task StreakOfAPatternFlagRoundTripsAndOneCallBelongsToOneStreakOnly(DatabaseProvider provider)
+    {
+        await using var database = await Ready(provider);
+        var start = ManualClock.DefaultStart.AddDays(-1);
+        for (var i = 1; i <= 3; i++)
+        {
+            await SeedData.IngestAsync(database, Samples.Call($"s-{i}", empathy: 40, at: start.AddMinutes(i)));
+        }
+
+        await using var db = database.CreateContext();
+        var pattern = await db.Flags.SingleAsync(f => f.Kind == FlagKind.Pattern);
+        Assert.Equal([("s-1", 40m), ("s-2", 40m), ("s-3", 40m)], pattern.Streak.Select(c => (c.CallId, c.Score)));
+        var folded = await db.Flags.Where(f => f.SupersededBy == pattern.Id).ToListAsync();
+        Assert.Equal(2, folded.Count);
+        Assert.All(folded, f => Assert.Equal(FlagStatus.Closed, f.Status));
+
+        // The database itself refuses a second streak naming a call's score on the criterion.
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO flag_streak_calls (id, flag_id, scored_call_id, criterion_id, source, call_id, call_time, score, added_at) " +
+            "SELECT id, id, scored_call_id, criterion_id, 'x', 'x', call_time, score, raised_at FROM flags WHERE superseded_by IS NOT NULL"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task FlagMovesAreAuditedWithActorRoleAndChannel(DatabaseProvider provider)
     {
         await using var database = await Ready(provider);

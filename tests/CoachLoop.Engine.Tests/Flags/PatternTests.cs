@@ -8,21 +8,6 @@ public sealed class PatternTests
         FlagRules.Evaluate(_rubric, new ScoredCallBuilder(_rubric).Scoring("empathy", empathy).Build(),
             new HistoryBuilder().NewestFirst("empathy", earlierNewestFirst).Build());
 
-    /// <summary>Feeds calls one by one, as the intake would, and returns the kind of flag each raised (null: none).</summary>
-    private List<FlagKind?> Replay(params decimal[] empathyScoresInCallOrder)
-    {
-        var kinds = new List<FlagKind?>();
-        var earlier = new List<decimal>();
-        foreach (var score in empathyScoresInCallOrder)
-        {
-            var drafts = Evaluate(score, [.. earlier]);
-            kinds.Add(drafts.Count == 0 ? null : Assert.Single(drafts).Kind);
-            earlier.Insert(0, score);
-        }
-
-        return kinds;
-    }
-
     [Fact]
     public void TwoFailingCallsInARowDoNotMakeAPattern()
     {
@@ -41,27 +26,74 @@ public sealed class PatternTests
     }
 
     [Fact]
-    public void FourthConsecutiveFailingCallDoesNotRaiseAnotherPattern()
+    public void FourthFailingCallOfAStreakWithoutItsFlagRaisesThePatternThen()
     {
+        // No flag names the earlier calls (say their pattern was never raised): the streak is 4 long and has none yet.
         var draft = Assert.Single(Evaluate(45m, 50m, 40m, 55m));
 
-        Assert.Equal((FlagKind.Quality, 4), (draft.Kind, draft.StreakLength));
+        Assert.Equal((FlagKind.Pattern, 4), (draft.Kind, draft.StreakLength));
+        Assert.Equal("below threshold in 4 consecutive scored calls", draft.Reasons[^1]);
     }
 
     [Fact]
-    public void SixFailingCallsInARowRaiseExactlyOnePatternFlagOnTheThird()
+    public void FourthFailingCallOfAFlaggedStreakIsNotedOnItsFlagAndRaisesNothing()
     {
-        var kinds = Replay(50m, 40m, 55m, 45m, 30m, 52m);
+        var pattern = Guid.CreateVersion7();
+        var history = new HistoryBuilder()
+            .Call("empathy", "1", Moments.CallTime.AddHours(-3), 50m, pattern)
+            .Call("empathy", "2", Moments.CallTime.AddHours(-2), 40m, pattern)
+            .Call("empathy", "3", Moments.CallTime.AddHours(-1), 55m, pattern).Build();
 
-        Assert.Equal([FlagKind.Quality, FlagKind.Quality, FlagKind.Pattern, FlagKind.Quality, FlagKind.Quality, FlagKind.Quality], kinds);
+        var decision = FlagRules.Decide(_rubric, new ScoredCallBuilder(_rubric).Scoring("empathy", 45m).Build(), history, Guid.CreateVersion7());
+
+        Assert.Empty(decision.Drafts);
+        var note = Assert.Single(decision.Notes);
+        Assert.Equal((pattern, StreakNoteKind.Extended, "4471", 4), (note.FlagId, note.Kind, note.Call.CallId, note.Run.Count));
+        Assert.Equal(["Empathy below threshold (45 < 60)"], note.Reasons);
     }
 
     [Fact]
-    public void PassingCallResetsTheStreak()
+    public void PassingCallScoredLateInsideAFlaggedStreakIsNotedAsASplit()
     {
-        var kinds = Replay(50m, 40m, 70m, 45m, 30m, 52m);
+        var pattern = Guid.CreateVersion7();
+        var history = new HistoryBuilder()
+            .Call("empathy", "1", Moments.CallTime.AddHours(-2), 50m, pattern)
+            .Call("empathy", "3", Moments.CallTime.AddHours(1), 40m, pattern).Build();
 
-        Assert.Equal([FlagKind.Quality, FlagKind.Quality, null, FlagKind.Quality, FlagKind.Quality, FlagKind.Pattern], kinds);
+        var decision = FlagRules.Decide(_rubric, new ScoredCallBuilder(_rubric).Scoring("empathy", 75m).Build(), history, Guid.CreateVersion7());
+
+        Assert.Empty(decision.Drafts);
+        Assert.Equal((pattern, StreakNoteKind.Split), decision.Notes.Select(n => (n.FlagId, n.Kind)).Single());
+    }
+
+    [Fact]
+    public void LateCallBetweenTwoFailingCallsCompletesTheStreakAroundIt()
+    {
+        // Calls at 10:00 and 12:00 failed; the 11:00 call is scored late and fails: three in a row by call time.
+        var history = new HistoryBuilder()
+            .Call("empathy", "t1", Moments.CallTime.AddHours(-1), 50m)
+            .Call("empathy", "t3", Moments.CallTime.AddHours(1), 40m).Build();
+
+        var draft = Assert.Single(FlagRules.Evaluate(_rubric, new ScoredCallBuilder(_rubric).Scoring("empathy", 45m).Build(), history));
+
+        Assert.Equal((FlagKind.Pattern, 3), (draft.Kind, draft.StreakLength));
+        Assert.Equal(["t1", "4471", "t3"], draft.Streak!.Calls.Select(c => c.CallId));
+    }
+
+    [Theory]
+    [InlineData("qa-auto", "9", true)] // "4471" < "9" ordinally: the passing call comes after this one, the streak holds
+    [InlineData("qa-auto", "10", false)] // "10" < "4471": the passing call sits between the failing ones
+    [InlineData("qa-a", "9", false)] // the source decides first: "qa-a" < "qa-auto"
+    public void CallsAtTheSameTimeFollowEachOtherBySourceThenCallIdOrdinally(string source, string passingCallId, bool pattern)
+    {
+        var history = new HistoryBuilder()
+            .Call("empathy", "a", Moments.CallTime.AddHours(-2), 50m)
+            .Call("empathy", "b", Moments.CallTime.AddHours(-1), 50m)
+            .Call("empathy", passingCallId, Moments.CallTime, 90m, source: source).Build();
+
+        var draft = Assert.Single(FlagRules.Evaluate(_rubric, new ScoredCallBuilder(_rubric).Scoring("empathy", 45m).Build(), history));
+
+        Assert.Equal(pattern, draft.Kind == FlagKind.Pattern);
     }
 
     [Fact]
@@ -123,17 +155,14 @@ public sealed class PatternTests
 
     [Fact]
     public void PassingCallHasNoStreakWhateverTheHistory() =>
-        Assert.Equal(0, PatternRule.StreakLength(60m, 60m, [10m, 10m, 10m]));
+        Assert.Equal(0, PatternRule.Around(At(0, 60m), 60m, [At(-1, 10m), At(-2, 10m), At(-3, 10m)]).Length);
 
     [Fact]
-    public void StreakCountsOnlyTheUnbrokenRunOfFailures() =>
-        Assert.Equal(3, PatternRule.StreakLength(45m, 60m, [50m, 59.9m, 60m, 10m]));
+    public void StreakCountsOnlyTheUnbrokenRunOfFailuresOnBothSides() =>
+        Assert.Equal(["-2", "-1", "0", "1"],
+            PatternRule.Around(At(0, 45m), 60m, [At(-4, 10m), At(-3, 60m), At(-2, 59.9m), At(-1, 50m), At(1, 10m), At(2, 60m), At(3, 1m)])
+                .Calls.Select(c => c.CallId));
 
-    [Fact]
-    public void PatternRuleFiresOnlyWhenTheStreakIsExactlyItsLength()
-    {
-        Assert.False(PatternRule.Fires(45m, 60m, [50m]));
-        Assert.True(PatternRule.Fires(45m, 60m, [50m, 40m]));
-        Assert.False(PatternRule.Fires(45m, 60m, [50m, 40m, 30m]));
-    }
+    private static HistoryCall At(int hours, decimal score) =>
+        new(Guid.CreateVersion7(), "qa", hours.ToString(System.Globalization.CultureInfo.InvariantCulture), Moments.CallTime.AddHours(hours), score);
 }

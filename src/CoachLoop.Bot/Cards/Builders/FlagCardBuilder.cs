@@ -39,6 +39,11 @@ public static class FlagCardBuilder
         }
 
         var sections = new List<CardSection> { new("Expected behaviour", plan.ExpectedBehaviour) };
+        if (flag.Streak.Count > 0)
+        {
+            sections.Add(new(StreakText.Heading, StreakText.Describe(flag.Streak)));
+        }
+
         if (plan.Practice is { } practice)
         {
             sections.Add(new(flag.ApprovedAt is null ? "Suggested practice" : "Approved practice", practice));
