@@ -46,6 +46,11 @@ public sealed partial class CardActionPipeline(
             return current is null ? NotFound() : new(ActionOutcome.Done, "", current);
         }
 
+        if (request.Verb == CardVerbs.OpenCard)
+        {
+            return await OpenAsync(request, kind, subjectId, ct).ConfigureAwait(false);
+        }
+
         var verbs = kind switch
         {
             CardKinds.Flag => FlagVerbs,
@@ -102,6 +107,27 @@ public sealed partial class CardActionPipeline(
         }
 
         return new(ActionOutcome.Done, attempt.Message!, await cards.BuildAsync(kind, subjectId, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// "Open card" on a row of a list: the subject's full card as this clicker sees it (its buttons only when they may press
+    /// them). Nothing changes and nothing is recorded, so it needs no idempotency record and cannot be stale.
+    /// </summary>
+    private async Task<CardActionResult> OpenAsync(CardActionRequest request, string kind, Guid subjectId, CancellationToken ct)
+    {
+        var card = await cards.BuildAsync(kind, subjectId, ct).ConfigureAwait(false);
+        var flagId = kind == CardKinds.Dispute
+            ? await db.Disputes.AsNoTracking().Where(d => d.Id == subjectId).Select(d => (Guid?)d.FlagId).FirstOrDefaultAsync(ct).ConfigureAwait(false)
+            : subjectId;
+        var flag = flagId is null ? null : await db.Flags.AsNoTracking().FirstOrDefaultAsync(f => f.Id == flagId, ct).ConfigureAwait(false);
+        if (card is null || flag is null)
+        {
+            return NotFound();
+        }
+
+        var person = await actors.ResolveAsync(request.Channel, request.Tenant, request.ExternalUserId, ct).ConfigureAwait(false);
+        var mayAct = CardAudience.MayAct(kind, person is null ? null : Member.From(person), await audience.ScopeAsync(flag, ct).ConfigureAwait(false));
+        return new(ActionOutcome.Done, "", card.ForViewer(mayAct));
     }
 
     private async Task<Attempt> ActOnFlagAsync(CardActionRequest request, string kind, Guid flagId, int version, Member? member, Actor? actor,

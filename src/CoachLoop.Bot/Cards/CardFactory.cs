@@ -36,6 +36,8 @@ public sealed class CardFactory(CoachLoopDbContext db, TimeProvider clock)
                     ? await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false)
                     : null;
                 return DisputeCardBuilder.Build(dispute, await ContextAsync(disputed, false, ct).ConfigureAwait(false), decider);
+            case CardKinds.OpenFlags:
+                return await BuildOpenFlagsAsync(subjectId, ct).ConfigureAwait(false);
             case CardKinds.Notice:
                 var notice = await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == subjectId, ct).ConfigureAwait(false);
                 if (notice?.Kind == Data.Outbox.FlagGroup.Kind)
@@ -52,6 +54,14 @@ public sealed class CardFactory(CoachLoopDbContext db, TimeProvider clock)
                 return null;
         }
     }
+
+    /// <summary>
+    /// The open flags <paramref name="viewerPersonId"/> sees, as one actionable card (kind <see cref="CardKinds.OpenFlags"/>): a
+    /// manager's or coach's teams' flags by state with the next step on each row where they may take it, an agent's own scores.
+    /// Null when the person is unknown. <paramref name="teamId"/> narrows a manager's list to one team.
+    /// </summary>
+    public Task<Card?> BuildOpenFlagsAsync(Guid viewerPersonId, CancellationToken ct, Guid? teamId = null) =>
+        new OpenFlagsQuery(db).BuildAsync(viewerPersonId, teamId, ct);
 
     public async Task<FlagCardContext> ContextAsync(Flag flag, bool withFigures, CancellationToken ct)
     {
