@@ -69,18 +69,23 @@ public sealed class CardFactory(CoachLoopDbContext db, TimeProvider clock)
         var agentName = await db.People.AsNoTracking().Where(p => p.Id == flag.AgentId).Select(p => p.Name)
             .FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? "the agent";
         var rubric = await db.Rubrics.AsNoTracking().FirstOrDefaultAsync(r => r.Id == flag.RubricId, ct).ConfigureAwait(false);
-        var last = await db.AuditEntries.AsNoTracking()
+        // The whole trail in one query, oldest first: the card keeps who did what and when.
+        var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == "flag" && a.EntityId == flag.Id)
-            .OrderByDescending(a => a.Id)
+            .OrderBy(a => a.Id)
             .Select(a => new LastChange(a.Action, a.ActorName, a.At, a.Detail))
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            .ToListAsync(ct).ConfigureAwait(false);
+        var managerName = flag.TeamId is { } teamId
+            ? await db.Teams.AsNoTracking().Where(t => t.Id == teamId)
+                .Join(db.People.AsNoTracking(), t => t.ManagerId, p => p.Id, (t, p) => p.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false)
+            : null;
         var dispute = flag.DisputeId is { } disputeId
             ? await db.Disputes.AsNoTracking().FirstOrDefaultAsync(d => d.Id == disputeId, ct).ConfigureAwait(false)
             : null;
         var figures = withFigures && flag.Status is FlagStatus.PracticeApproved or FlagStatus.Raised or FlagStatus.Continued
             ? await FiguresAsync(flag, rubric?.OverallThreshold ?? Engine.Rubrics.Rubric.DefaultOverallThreshold, ct).ConfigureAwait(false)
             : null;
-        return new FlagCardContext(flag, agentName, rubric?.FindCriterion(flag.CriterionId), last, dispute, figures);
+        return new FlagCardContext(flag, agentName, rubric?.FindCriterion(flag.CriterionId), history, dispute, figures) { ManagerName = managerName };
     }
 
     private async Task<RecentFigures> FiguresAsync(Flag flag, decimal reviewThreshold, CancellationToken ct)

@@ -19,6 +19,14 @@ internal static class CardText
     public static string Count(int count, string singular, string? plural = null) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? singular : plural ?? singular + "s")}");
 
+    /// <summary>Text typed by a person as one sentence: ends with exactly one full stop ("before any policy." never becomes "policy..").</summary>
+    public static string Sentence(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim().TrimEnd('.').TrimEnd();
+        return trimmed.Length > 0 && trimmed[^1] is '!' or '?' ? trimmed : trimmed + ".";
+    }
+
     public static IReadOnlyDictionary<string, string> Data(string kind, Guid subjectId, int version) =>
         new Dictionary<string, string>(StringComparer.Ordinal)
         {

@@ -24,7 +24,7 @@ public static class FlagRows
         ArgumentNullException.ThrowIfNull(flag);
         var actions = new List<CardAction>();
         if (mayAct && flag.IsOpen
-            && FlagActions.For(new FlagCardContext(flag, agentName, null, null, null, null)).FirstOrDefault(a => a.Style == CardActionStyle.Primary) is { } next)
+            && FlagActions.For(new FlagCardContext(flag, agentName, null, [], null, null)).FirstOrDefault(a => a.Style == CardActionStyle.Primary) is { } next)
         {
             actions.Add(next);
         }
