@@ -23,6 +23,9 @@ public sealed partial class CardActionPipeline(
     private static readonly HashSet<string> FlagVerbs =
         [CardVerbs.ApprovePractice, CardVerbs.SwapScenario, CardVerbs.LogSession, CardVerbs.CompletePractice, CardVerbs.Resolve, CardVerbs.Dismiss];
 
+    /// <summary>How long a group card or digest keeps following its flags' changes.</summary>
+    public static readonly TimeSpan ListsStayLive = TimeSpan.FromDays(7);
+
     private static readonly HashSet<string> AgentVerbs = [CardVerbs.AcceptScore, CardVerbs.DisputeScore];
     private static readonly HashSet<string> DisputeVerbs = [CardVerbs.UpholdDispute, CardVerbs.OverturnDispute];
 
@@ -167,6 +170,7 @@ public sealed partial class CardActionPipeline(
             }
 
             await outbox.RefreshAsync(flag.Id, ct).ConfigureAwait(false);
+            await RefreshListsAsync(flag.Id, now, ct).ConfigureAwait(false);
             return Attempt.Go(message);
         }
         catch (DomainException ex)
@@ -220,7 +224,25 @@ public sealed partial class CardActionPipeline(
         flag.ApplyDisputeDecision(dispute, actor!, now);
         await outbox.RefreshAsync(dispute.Id, ct).ConfigureAwait(false);
         await outbox.RefreshAsync(flag.Id, ct).ConfigureAwait(false);
+        await RefreshListsAsync(flag.Id, now, ct).ConfigureAwait(false);
         return Attempt.Go(overturn ? "Score overturned: it no longer counts, and the flag is withdrawn." : "Score upheld.");
+    }
+
+    /// <summary>
+    /// Group cards and digests list flags with their own buttons: when one of their flags moves, every copy is refreshed, so a row
+    /// shows the flag's state and next step, not the one it had when the list was sent. Recent lists only: older ones are history.
+    /// </summary>
+    private async Task RefreshListsAsync(Guid flagId, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now - ListsStayLive;
+        var id = flagId.ToString();
+        var lists = await db.Notices.AsNoTracking()
+            .Where(n => (n.Kind == FlagGroup.Kind || n.Kind == Scheduling.NoticeKinds.Digest) && n.CreatedAt >= since && n.Payload.Contains(id))
+            .Select(n => n.Id).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var list in lists)
+        {
+            await outbox.RefreshAsync(list, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task<CardActionResult?> ReplayAsync(string key, CancellationToken ct)

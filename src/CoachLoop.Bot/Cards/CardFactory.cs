@@ -42,11 +42,7 @@ public sealed class CardFactory(CoachLoopDbContext db, TimeProvider clock)
                 var notice = await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == subjectId, ct).ConfigureAwait(false);
                 if (notice?.Kind == Data.Outbox.FlagGroup.Kind)
                 {
-                    var ids = Data.Outbox.FlagGroup.Deserialize(notice.Payload);
-                    var grouped = await db.Flags.AsNoTracking().Where(f => ids.Contains(f.Id)).ToListAsync(ct).ConfigureAwait(false);
-                    var agentIds = grouped.Select(f => f.AgentId).Distinct().ToList();
-                    var names = await db.People.AsNoTracking().Where(p => agentIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct).ConfigureAwait(false);
-                    return FlagGroupCardBuilder.Build(notice.Id, grouped.OrderBy(f => f.RaisedAt).Select(f => (f, names.GetValueOrDefault(f.AgentId, "agent"))).ToList());
+                    return await new OpenFlagsQuery(db).GroupAsync(notice.Id, Data.Outbox.FlagGroup.Deserialize(notice.Payload), ct).ConfigureAwait(false);
                 }
 
                 return notice is null ? null : NoticeCards.Build(notice);

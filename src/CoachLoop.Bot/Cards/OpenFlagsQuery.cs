@@ -44,19 +44,36 @@ internal sealed class OpenFlagsQuery(CoachLoopDbContext db)
         return OpenFlagsCardBuilder.Build(viewer.Id, title, rows, Version(flags), CardAudience.Describe(CardKinds.Flag, managerName, "the agent"));
     }
 
-    /// <summary>Manager rows for <paramref name="flags"/> as <paramref name="viewer"/> may act on them, in list order.</summary>
-    public async Task<IReadOnlyList<CardRow>> RowsAsync(IReadOnlyList<Flag> flags, Person viewer, CancellationToken ct)
+    /// <summary>
+    /// The group card of <paramref name="flagIds"/>, shared by the manager channel: rows with buttons for the flags' actors, named
+    /// on the card, each row naming its own flag and revision.
+    /// </summary>
+    public async Task<Card> GroupAsync(Guid noticeId, IReadOnlyList<Guid> flagIds, CancellationToken ct)
+    {
+        var flags = await db.Flags.AsNoTracking().Where(f => flagIds.Contains(f.Id)).ToListAsync(ct).ConfigureAwait(false);
+        var rows = await RowsAsync(flags, null, ct).ConfigureAwait(false);
+        var teamId = flags.Select(f => f.TeamId).FirstOrDefault(t => t is not null);
+        var managerName = teamId is null ? null : await db.Teams.AsNoTracking().Where(t => t.Id == teamId)
+            .Join(db.People.AsNoTracking(), t => t.ManagerId, p => p.Id, (t, p) => p.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return FlagGroupCardBuilder.Build(noticeId, rows, Version(flags), CardAudience.Describe(CardKinds.Flag, managerName, "the agent"));
+    }
+
+    /// <summary>
+    /// Manager rows for <paramref name="flags"/> in list order: with buttons where <paramref name="viewer"/> may act, or on every
+    /// open flag when <paramref name="viewer"/> is null (a card shared by a channel, which names its audience instead).
+    /// </summary>
+    public async Task<IReadOnlyList<CardRow>> RowsAsync(IReadOnlyList<Flag> flags, Person? viewer, CancellationToken ct)
     {
         var agentIds = flags.Select(f => f.AgentId).Distinct().ToList();
         var names = await db.People.AsNoTracking().Where(p => agentIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct).ConfigureAwait(false);
         var teamIds = flags.Select(f => f.TeamId).Distinct().ToList();
         var managers = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.ManagerId, ct).ConfigureAwait(false);
-        var member = Member.From(viewer);
+        var member = viewer is null ? null : Member.From(viewer);
         return FlagRows.Order(flags.Select(f =>
         {
             var name = names.GetValueOrDefault(f.AgentId, "the agent");
             var scope = new FlagScope(f.AgentId, name, f.TeamId, f.TeamId is { } t ? managers.GetValueOrDefault(t) : null);
-            return (FlagRows.Manager(f, name, CardAudience.MayAct(CardKinds.Flag, member, scope)), f);
+            return (FlagRows.Manager(f, name, viewer is null || CardAudience.MayAct(CardKinds.Flag, member, scope)), f);
         }));
     }
 
