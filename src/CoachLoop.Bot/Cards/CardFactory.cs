@@ -45,6 +45,11 @@ public sealed class CardFactory(CoachLoopDbContext db, TimeProvider clock)
                     return await new OpenFlagsQuery(db).GroupAsync(notice.Id, Data.Outbox.FlagGroup.Deserialize(notice.Payload), ct).ConfigureAwait(false);
                 }
 
+                if (notice?.Kind == Scheduling.NoticeKinds.Digest)
+                {
+                    return await new DigestCardQuery(db).BuildAsync(notice.Id, notice.Payload, ct).ConfigureAwait(false);
+                }
+
                 return notice is null ? null : NoticeCards.Build(notice);
             default:
                 return null;

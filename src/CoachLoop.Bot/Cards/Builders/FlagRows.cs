@@ -51,6 +51,14 @@ public static class FlagRows
     public static IReadOnlyList<CardRow> Order(IEnumerable<(CardRow Row, Flag Flag)> rows) =>
         [.. rows.OrderBy(r => GroupRank(r.Row.Group)).ThenByDescending(r => r.Row.Urgent).ThenByDescending(r => r.Flag.RaisedAt).Select(r => r.Row)];
 
+    /// <summary>The same rows with each group heading followed by its count: "Follow-up due (2)".</summary>
+    public static IReadOnlyList<CardRow> Counted(IReadOnlyList<CardRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var counts = rows.GroupBy(r => r.Group, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return [.. rows.Select(r => r with { Group = $"{r.Group} ({counts[r.Group].ToString(System.Globalization.CultureInfo.InvariantCulture)})" })];
+    }
+
     public static string Group(Flag flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
