@@ -77,7 +77,7 @@ public sealed partial class SlackInteractions(
             return TypedResults.Ok();
         }
 
-        var click = new SlackClick(team, user, verb, data, trigger, channel);
+        var click = new SlackClick(team, user, verb, data, trigger, channel, SlackJson.Str(payload, "view.type") == "home");
         afterAck.Enqueue((services, token) => services.GetRequiredService<SlackClicks>().RunAndAnswerAsync(click, token));
         return TypedResults.Ok();
     }
