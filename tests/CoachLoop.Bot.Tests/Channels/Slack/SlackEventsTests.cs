@@ -70,6 +70,7 @@ public sealed class SlackEventsTests
         Assert.Contains("Your open flags* (1)", home, StringComparison.Ordinal);
         Assert.Contains("Your disputes* (0)", home, StringComparison.Ordinal);
         Assert.DoesNotContain("Approve practice", home, StringComparison.Ordinal);
+        Assert.Contains("Accept", home, StringComparison.Ordinal);
     }
 
     [Fact]

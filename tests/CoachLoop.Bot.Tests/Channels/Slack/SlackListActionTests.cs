@@ -26,21 +26,6 @@ public sealed class SlackListActionTests
     }
 
     [Fact]
-    public async Task AnAgentsHomeListsTheirOwnScoresWithAcceptAndTheirDisputes()
-    {
-        await using var slack = await SlackHost.StartAsync();
-        await slack.Chat.PostCallAsync(Json.Call());
-
-        await OpenHomeAsync(slack, SlackHost.Ana);
-
-        var home = Assert.Single(slack.Fake.CallsOf("views.publish")).Arg("view")!;
-        Assert.Contains("Your open flags* (1)", home, StringComparison.Ordinal);
-        Assert.Contains("\"acceptScore\"", home, StringComparison.Ordinal);
-        Assert.Contains("Your disputes* (0)", home, StringComparison.Ordinal);
-        Assert.DoesNotContain("approvePractice", home, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task OpenCardOnAGroupedFlagShowsItsFullCardToTheClickerAloneAndItsButtonsActOnThatFlag()
     {
         await using var slack = await SlackHost.StartAsync();
