@@ -35,7 +35,12 @@ public sealed class CardFactory(CoachLoopDbContext db, TimeProvider clock)
                 var decider = dispute.DecidedBy is { } id
                     ? await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false)
                     : null;
-                return DisputeCardBuilder.Build(dispute, await ContextAsync(disputed, false, ct).ConfigureAwait(false), decider);
+                var trail = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "dispute" && a.EntityId == dispute.Id).OrderBy(a => a.Id)
+                    .Select(a => new LastChange(a.Action, a.ActorName, a.At, a.Detail)).ToListAsync(ct).ConfigureAwait(false);
+                return DisputeCardBuilder.Build(dispute, await ContextAsync(disputed, false, ct).ConfigureAwait(false), decider) with
+                {
+                    History = FlagHistory.Dispute(trail),
+                };
             case CardKinds.OpenFlags:
                 return await BuildOpenFlagsAsync(subjectId, ct).ConfigureAwait(false);
             case CardKinds.Notice:

@@ -14,6 +14,19 @@ internal static class FlagHistory
             withDetails && ShowsDetail(h.Action) ? h.Detail : null)),
     ];
 
+    /// <summary>A dispute's trail: opened (with the agent's reason), escalated when overdue, upheld or overturned (with the note).</summary>
+    public static IReadOnlyList<CardHistoryEntry> Dispute(IReadOnlyList<LastChange> trail) =>
+    [
+        .. trail.Select(h => new CardHistoryEntry(h.Action switch
+        {
+            "open" => "Dispute opened",
+            "escalate" => "Escalated to the QA leads (overdue)",
+            "uphold" => "Upheld",
+            "overturn" => "Overturned",
+            _ => What(h.Action),
+        }, Who(h.ActorName), h.At, h.Action is "uphold" or "overturn" ? h.Detail : null)),
+    ];
+
     public static string What(string action) => action switch
     {
         "raised" => "Flagged",
@@ -26,8 +39,8 @@ internal static class FlagHistory
         "follow-up-extended" => "Follow-up extended for more calls",
         "agent-accept" => "Score accepted",
         "agent-dispute" => "Score disputed",
-        "dispute-upheld" => "Dispute decided: the score stands",
-        "dispute-overturned" => "Dispute decided: score overturned",
+        "dispute-upheld" => "Dispute upheld",
+        "dispute-overturned" => "Score overturned on dispute",
         "resolve" => "Resolved",
         "dismiss" => "Dismissed",
         "withdraw" => "Withdrawn",
