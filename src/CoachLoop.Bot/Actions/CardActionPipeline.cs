@@ -23,6 +23,9 @@ public sealed partial class CardActionPipeline(
     private static readonly HashSet<string> FlagVerbs =
         [CardVerbs.ApprovePractice, CardVerbs.SwapScenario, CardVerbs.LogSession, CardVerbs.CompletePractice, CardVerbs.Resolve, CardVerbs.Dismiss];
 
+    /// <summary>How long a group card or digest keeps following its flags' changes.</summary>
+    public static readonly TimeSpan ListsStayLive = TimeSpan.FromDays(7);
+
     private static readonly HashSet<string> AgentVerbs = [CardVerbs.AcceptScore, CardVerbs.DisputeScore];
     private static readonly HashSet<string> DisputeVerbs = [CardVerbs.UpholdDispute, CardVerbs.OverturnDispute];
 
@@ -44,6 +47,11 @@ public sealed partial class CardActionPipeline(
         {
             var current = await cards.BuildAsync(kind, subjectId, ct).ConfigureAwait(false);
             return current is null ? NotFound() : new(ActionOutcome.Done, "", current);
+        }
+
+        if (request.Verb == CardVerbs.OpenCard)
+        {
+            return await OpenAsync(request, kind, subjectId, ct).ConfigureAwait(false);
         }
 
         var verbs = kind switch
@@ -104,6 +112,27 @@ public sealed partial class CardActionPipeline(
         return new(ActionOutcome.Done, attempt.Message!, await cards.BuildAsync(kind, subjectId, ct).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// "Open card" on a row of a list: the subject's full card as this clicker sees it (its buttons only when they may press
+    /// them). Nothing changes and nothing is recorded, so it needs no idempotency record and cannot be stale.
+    /// </summary>
+    private async Task<CardActionResult> OpenAsync(CardActionRequest request, string kind, Guid subjectId, CancellationToken ct)
+    {
+        var card = await cards.BuildAsync(kind, subjectId, ct).ConfigureAwait(false);
+        var flagId = kind == CardKinds.Dispute
+            ? await db.Disputes.AsNoTracking().Where(d => d.Id == subjectId).Select(d => (Guid?)d.FlagId).FirstOrDefaultAsync(ct).ConfigureAwait(false)
+            : subjectId;
+        var flag = flagId is null ? null : await db.Flags.AsNoTracking().FirstOrDefaultAsync(f => f.Id == flagId, ct).ConfigureAwait(false);
+        if (card is null || flag is null)
+        {
+            return NotFound();
+        }
+
+        var person = await actors.ResolveAsync(request.Channel, request.Tenant, request.ExternalUserId, ct).ConfigureAwait(false);
+        var mayAct = CardAudience.MayAct(kind, person is null ? null : Member.From(person), await audience.ScopeAsync(flag, ct).ConfigureAwait(false));
+        return new(ActionOutcome.Done, "", card.ForViewer(mayAct));
+    }
+
     private async Task<Attempt> ActOnFlagAsync(CardActionRequest request, string kind, Guid flagId, int version, Member? member, Actor? actor,
         DateTimeOffset now, CancellationToken ct)
     {
@@ -141,6 +170,7 @@ public sealed partial class CardActionPipeline(
             }
 
             await outbox.RefreshAsync(flag.Id, ct).ConfigureAwait(false);
+            await RefreshListsAsync(flag.Id, now, ct).ConfigureAwait(false);
             return Attempt.Go(message);
         }
         catch (DomainException ex)
@@ -194,7 +224,25 @@ public sealed partial class CardActionPipeline(
         flag.ApplyDisputeDecision(dispute, actor!, now);
         await outbox.RefreshAsync(dispute.Id, ct).ConfigureAwait(false);
         await outbox.RefreshAsync(flag.Id, ct).ConfigureAwait(false);
+        await RefreshListsAsync(flag.Id, now, ct).ConfigureAwait(false);
         return Attempt.Go(overturn ? "Score overturned: it no longer counts, and the flag is withdrawn." : "Score upheld.");
+    }
+
+    /// <summary>
+    /// Group cards and digests list flags with their own buttons: when one of their flags moves, every copy is refreshed, so a row
+    /// shows the flag's state and next step, not the one it had when the list was sent. Recent lists only: older ones are history.
+    /// </summary>
+    private async Task RefreshListsAsync(Guid flagId, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now - ListsStayLive;
+        var id = flagId.ToString();
+        var lists = await db.Notices.AsNoTracking()
+            .Where(n => (n.Kind == FlagGroup.Kind || n.Kind == Scheduling.NoticeKinds.Digest) && n.CreatedAt >= since && n.Payload.Contains(id))
+            .Select(n => n.Id).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var list in lists)
+        {
+            await outbox.RefreshAsync(list, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task<CardActionResult?> ReplayAsync(string key, CancellationToken ct)

@@ -42,8 +42,23 @@ public sealed record Card(
     /// </summary>
     public string? ActionsFor { get; init; }
 
+    /// <summary>Where the subject stands, in a word or two ("Resolved", "Practice approved"), shown before the title.</summary>
+    public string? Badge { get; init; }
+
+    /// <summary>
+    /// A list of subjects, each with its own buttons (a group of flags, open flags, a digest): every row's actions carry that
+    /// row's own kind, subject id and version, so the one action pipeline acts on each and stale checks still hold.
+    /// </summary>
+    public IReadOnlyList<CardRow> Rows { get; init; } = [];
+
     /// <summary>The card as seen by someone who may or may not act on it: the same card without buttons when they may not.</summary>
-    public Card ForViewer(bool mayAct) => mayAct ? this : this with { Actions = [], ActionsFor = null };
+    public Card ForViewer(bool mayAct) => mayAct ? this : this with
+    {
+        Actions = [], ActionsFor = null, Rows = [.. Rows.Select(r => r with { Actions = [.. r.Actions.Where(a => a.Verb == CardVerbs.OpenCard)] })],
+    };
+
+    /// <summary>The title as shown, badge first: "Resolved · Coaching: Empathy".</summary>
+    public string DisplayTitle => Badge is null ? Title : $"{Badge} \u00b7 {Title}";
 }
 
 /// <summary>One line of a card's history: "Practice approved by Morgan Lee, 30 Nov 04:38 UTC".</summary>
@@ -56,6 +71,9 @@ public static class CardKinds
     public const string AgentScore = Data.Outbox.CardKindNames.AgentScore;
     public const string Dispute = Data.Outbox.CardKindNames.Dispute;
     public const string Notice = Data.Outbox.CardKindNames.Notice;
+
+    /// <summary>A person's open flags as one actionable list; its subject id is the viewer's person id. Built on demand, never stored.</summary>
+    public const string OpenFlags = "open-flags";
 }
 
 public enum CardTone

@@ -35,16 +35,24 @@ public sealed class CardFactory(CoachLoopDbContext db, TimeProvider clock)
                 var decider = dispute.DecidedBy is { } id
                     ? await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false)
                     : null;
-                return DisputeCardBuilder.Build(dispute, await ContextAsync(disputed, false, ct).ConfigureAwait(false), decider);
+                var trail = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "dispute" && a.EntityId == dispute.Id).OrderBy(a => a.Id)
+                    .Select(a => new LastChange(a.Action, a.ActorName, a.At, a.Detail)).ToListAsync(ct).ConfigureAwait(false);
+                return DisputeCardBuilder.Build(dispute, await ContextAsync(disputed, false, ct).ConfigureAwait(false), decider) with
+                {
+                    History = FlagHistory.Dispute(trail),
+                };
+            case CardKinds.OpenFlags:
+                return await BuildOpenFlagsAsync(subjectId, ct).ConfigureAwait(false);
             case CardKinds.Notice:
                 var notice = await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == subjectId, ct).ConfigureAwait(false);
                 if (notice?.Kind == Data.Outbox.FlagGroup.Kind)
                 {
-                    var ids = Data.Outbox.FlagGroup.Deserialize(notice.Payload);
-                    var grouped = await db.Flags.AsNoTracking().Where(f => ids.Contains(f.Id)).ToListAsync(ct).ConfigureAwait(false);
-                    var agentIds = grouped.Select(f => f.AgentId).Distinct().ToList();
-                    var names = await db.People.AsNoTracking().Where(p => agentIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct).ConfigureAwait(false);
-                    return FlagGroupCardBuilder.Build(notice.Id, grouped.OrderBy(f => f.RaisedAt).Select(f => (f, names.GetValueOrDefault(f.AgentId, "agent"))).ToList());
+                    return await new OpenFlagsQuery(db).GroupAsync(notice.Id, Data.Outbox.FlagGroup.Deserialize(notice.Payload), ct).ConfigureAwait(false);
+                }
+
+                if (notice?.Kind == Scheduling.NoticeKinds.Digest)
+                {
+                    return await new DigestCardQuery(db).BuildAsync(notice.Id, notice.Payload, ct).ConfigureAwait(false);
                 }
 
                 return notice is null ? null : NoticeCards.Build(notice);
@@ -53,24 +61,37 @@ public sealed class CardFactory(CoachLoopDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// The open flags <paramref name="viewerPersonId"/> sees, as one actionable card (kind <see cref="CardKinds.OpenFlags"/>): a
+    /// manager's or coach's teams' flags by state with the next step on each row where they may take it, an agent's own scores.
+    /// Null when the person is unknown. <paramref name="teamId"/> narrows a manager's list to one team.
+    /// </summary>
+    public Task<Card?> BuildOpenFlagsAsync(Guid viewerPersonId, CancellationToken ct, Guid? teamId = null) =>
+        new OpenFlagsQuery(db).BuildAsync(viewerPersonId, teamId, ct);
+
     public async Task<FlagCardContext> ContextAsync(Flag flag, bool withFigures, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(flag);
         var agentName = await db.People.AsNoTracking().Where(p => p.Id == flag.AgentId).Select(p => p.Name)
             .FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? "the agent";
         var rubric = await db.Rubrics.AsNoTracking().FirstOrDefaultAsync(r => r.Id == flag.RubricId, ct).ConfigureAwait(false);
-        var last = await db.AuditEntries.AsNoTracking()
+        // The whole trail in one query, oldest first: the card keeps who did what and when.
+        var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == "flag" && a.EntityId == flag.Id)
-            .OrderByDescending(a => a.Id)
+            .OrderBy(a => a.Id)
             .Select(a => new LastChange(a.Action, a.ActorName, a.At, a.Detail))
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            .ToListAsync(ct).ConfigureAwait(false);
+        var managerName = flag.TeamId is { } teamId
+            ? await db.Teams.AsNoTracking().Where(t => t.Id == teamId)
+                .Join(db.People.AsNoTracking(), t => t.ManagerId, p => p.Id, (t, p) => p.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false)
+            : null;
         var dispute = flag.DisputeId is { } disputeId
             ? await db.Disputes.AsNoTracking().FirstOrDefaultAsync(d => d.Id == disputeId, ct).ConfigureAwait(false)
             : null;
         var figures = withFigures && flag.Status is FlagStatus.PracticeApproved or FlagStatus.Raised or FlagStatus.Continued
             ? await FiguresAsync(flag, rubric?.OverallThreshold ?? Engine.Rubrics.Rubric.DefaultOverallThreshold, ct).ConfigureAwait(false)
             : null;
-        return new FlagCardContext(flag, agentName, rubric?.FindCriterion(flag.CriterionId), last, dispute, figures);
+        return new FlagCardContext(flag, agentName, rubric?.FindCriterion(flag.CriterionId), history, dispute, figures) { ManagerName = managerName };
     }
 
     private async Task<RecentFigures> FiguresAsync(Flag flag, decimal reviewThreshold, CancellationToken ct)

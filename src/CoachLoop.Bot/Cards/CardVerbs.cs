@@ -14,12 +14,18 @@ public static class CardVerbs
     public const string UpholdDispute = "upholdDispute";
     public const string OverturnDispute = "overturnDispute";
 
+    /// <summary>
+    /// Shows the full card of the subject named in the action's data (a row of a group, open-flags or digest card), for the
+    /// clicker: no state change, nothing recorded. Adaptive Cards answer the invoke with that card; Slack posts it to the clicker.
+    /// </summary>
+    public const string OpenCard = "openCard";
+
     /// <summary>Universal Actions refresh: the client asks for the current card.</summary>
     public const string Refresh = "refresh";
 
     public static IReadOnlyList<string> All { get; } =
     [
         ApprovePractice, SwapScenario, LogSession, CompletePractice, Resolve, Dismiss, AcceptScore, DisputeScore, UpholdDispute,
-        OverturnDispute, Refresh,
+        OverturnDispute, OpenCard, Refresh,
     ];
 }

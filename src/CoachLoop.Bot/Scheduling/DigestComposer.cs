@@ -8,10 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Bot.Scheduling;
 
-/// <summary>Reads what a manager's digest needs: a handful of queries per team, whatever the size of the call history.</summary>
+/// <summary>
+/// Reads what a manager's digest needs: a handful of queries per team, whatever the size of the call history. Every flag that
+/// still needs someone is in it (a flag whose session is logged waits for its follow-up, an escalated one for a decision), so a
+/// digest never says "all clear" while the team has open flags.
+/// </summary>
 public sealed class DigestComposer(CoachLoopDbContext db)
 {
-    public const int MaxItemsPerSection = 10;
+    public const int MaxItemsPerSection = Cards.Builders.OpenFlagsCardBuilder.MaxRows;
 
     public async Task<Digest> ComposeAsync(Team team, Person manager, DateOnly localDate, DateTimeOffset now, int healthDays, CancellationToken ct)
     {
@@ -31,11 +35,12 @@ public sealed class DigestComposer(CoachLoopDbContext db)
         var since = now.AddDays(-healthDays);
         return new Digest(manager.Id, manager.Name, team.Name, localDate,
             Take(flags.Where(f => f.Kind == FlagKind.Compliance)),
-            Take(flags.Where(f => f.Kind != FlagKind.Compliance && f.Status is FlagStatus.Raised or FlagStatus.Escalated or FlagStatus.FollowUpDue)),
-            Take(flags.Where(f => f.Status is FlagStatus.Raised or FlagStatus.Continued && f.Plan.Scenario is not null)),
-            Take(flags.Where(f => (f.Status == FlagStatus.PracticeApproved) || (f.Status == FlagStatus.SessionLogged && f.FollowUpDate <= localDate))),
+            Take(flags.Where(f => f.Kind != FlagKind.Compliance)),
+            Take(flags.Where(f => f.Status is FlagStatus.Raised or FlagStatus.Continued)),
+            Take(flags.Where(f => f.Status is FlagStatus.PracticeApproved or FlagStatus.FollowUpDue
+                || (f.Status == FlagStatus.SessionLogged && f.FollowUpDate <= localDate))),
             disputes.OrderBy(d => d.Deadline).Take(MaxItemsPerSection)
-                .Select(d => new DigestItem(d.Id, names.GetValueOrDefault(d.AgentId, "agent"), d.Reason, $"answer by {d.Deadline:yyyy-MM-dd HH:mm} UTC", false)).ToList(),
+                .Select(d => new DigestItem(d.Id, names.GetValueOrDefault(d.AgentId, "agent"), d.Reason, $"answer by {Cards.Builders.CardText.Time(d.Deadline)}", false)).ToList(),
             await HealthAsync(team.Id, since, now, ct).ConfigureAwait(false));
     }
 

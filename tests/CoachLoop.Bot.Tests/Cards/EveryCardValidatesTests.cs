@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using CoachLoop.Bot.Cards;
+using CoachLoop.Bot.Cards.AdaptiveCards;
 using CoachLoop.Bot.Tests.Cards.AdaptiveCards;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachLoop.Bot.Tests.Cards;
 
@@ -39,6 +42,23 @@ public sealed class EveryCardValidatesTests
         await chat.ActAsync("riley@example.com", "upholdDispute", "dispute", dispute.Id, 0);
         await chat.ActOnFlagAsync("morgan@example.com", "resolve", new Dictionary<string, string> { ["note"] = "Coached live" }, callId: "c1");
         await Collect();
+        var batch = new JsonArray();
+        for (var i = 0; i < 8; i++)
+        {
+            batch.Add(Json.Call($"g{i}", callTime: $"2026-11-19T{10 + i}:00:00Z", agent: i % 2 == 0 ? "ana@example.com" : "ben@example.com"));
+        }
+
+        await chat.PostCallAsync(new JsonObject { ["calls"] = batch });
+        await Scheduling.Schedule.DigestsAsync(app);
+        await Collect();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var open = await scope.ServiceProvider.GetRequiredService<CardFactory>().BuildOpenFlagsAsync(await chat.IdOfAsync("morgan@example.com"), CancellationToken.None);
+            seen.Add(AdaptiveCardRenderer.Render(open!).ToJsonString());
+        }
+
+        Assert.Contains(seen, c => c.Contains("coaching flags grouped", StringComparison.Ordinal) && c.Contains("\"ActionSet\"", StringComparison.Ordinal));
+        Assert.Contains(seen, c => c.Contains("coaching digest", StringComparison.Ordinal) && c.Contains("openCard", StringComparison.Ordinal));
 
         Assert.True(seen.Distinct().Count() >= 10, $"only {seen.Distinct().Count()} distinct cards were seen");
         foreach (var card in seen.Distinct())

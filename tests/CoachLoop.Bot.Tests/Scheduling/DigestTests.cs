@@ -41,9 +41,9 @@ public sealed class DigestTests
         Assert.Equal((0, 1, 0), (notYet, due, again));
         var card = Assert.Single(await Schedule.DirectCardsAsync(app, chat, "morgan@example.com"), c => c.Contains("coaching digest", StringComparison.Ordinal));
         var compliance = card.IndexOf("Compliance (1)", StringComparison.Ordinal);
-        var open = card.IndexOf("New and open flags (1)", StringComparison.Ordinal);
+        var open = card.IndexOf("Waiting for practice approval (1)", StringComparison.Ordinal);
         Assert.True(compliance > 0 && open > compliance, card);
-        Assert.Contains("Practice waiting for your approval (2)", card, StringComparison.Ordinal);
+        Assert.Contains("2 practices to approve", card, StringComparison.Ordinal);
         Assert.Empty(await Schedule.DirectCardsAsync(app, chat, "max@example.com"));
     }
 

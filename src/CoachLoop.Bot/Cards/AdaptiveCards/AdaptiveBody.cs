@@ -38,6 +38,7 @@ internal static class AdaptiveBody
             body.Add(Text(AdaptiveMarkdown.Neutralise(section.Text), spacing: "small"));
         }
 
+        AdaptiveRows.Add(body, card.Rows);
         if (card.Status is { } status)
         {
             var block = Text(AdaptiveMarkdown.Neutralise(status));
@@ -46,7 +47,28 @@ internal static class AdaptiveBody
             body.Add(block);
         }
 
+        AddHistory(body, card.History);
         return body;
+    }
+
+    /// <summary>Who did what and when, oldest first, in small subtle lines under the status.</summary>
+    private static void AddHistory(JsonArray body, IReadOnlyList<CardHistoryEntry> history)
+    {
+        if (history.Count == 0)
+        {
+            return;
+        }
+
+        var heading = Heading("History");
+        heading["size"] = "small";
+        body.Add(heading);
+        foreach (var entry in history)
+        {
+            var line = Text(AdaptiveMarkdown.Neutralise(CardHistoryText.Line(entry)), spacing: "none");
+            line["isSubtle"] = true;
+            line["size"] = "small";
+            body.Add(line);
+        }
     }
 
     public static string TrendLine(CardTrend trend)
@@ -60,7 +82,7 @@ internal static class AdaptiveBody
     private static JsonObject Header(Card card)
     {
         var marker = card.Tone == CardTone.Urgent ? UrgentMarker : "";
-        var title = Text(marker + AdaptiveMarkdown.Neutralise(card.Title));
+        var title = Text(marker + AdaptiveMarkdown.Neutralise(card.DisplayTitle));
         title["weight"] = "bolder";
         title["size"] = "medium";
         var items = new JsonArray { title };
@@ -118,14 +140,14 @@ internal static class AdaptiveBody
         return new JsonObject { ["type"] = "Container", ["style"] = "emphasis", ["items"] = items };
     }
 
-    private static JsonObject Heading(string heading)
+    internal static JsonObject Heading(string heading)
     {
         var block = Text(AdaptiveMarkdown.Neutralise(heading), spacing: "medium");
         block["weight"] = "bolder";
         return block;
     }
 
-    private static JsonObject Text(string text, string? spacing = null)
+    internal static JsonObject Text(string text, string? spacing = null)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
         if (spacing is not null)

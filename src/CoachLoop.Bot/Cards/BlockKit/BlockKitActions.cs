@@ -16,18 +16,33 @@ public static class BlockKitActions
     public static JsonObject? Build(Card card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        if (card.Actions.Count == 0)
+        return Build(card.Actions, BlockKitCardRef.Of(card));
+    }
+
+    /// <summary>An actions block for <paramref name="actions"/> about the card <paramref name="cardRef"/> names (a card or one row of it).</summary>
+    public static JsonObject? Build(IReadOnlyList<CardAction> actions, BlockKitCardRef cardRef)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(cardRef);
+        if (actions.Count == 0)
         {
             return null;
         }
 
         var elements = new JsonArray();
-        foreach (var action in card.Actions.Take(MaxElements))
+        foreach (var action in actions.Take(MaxElements))
         {
-            elements.Add(IsSelect(action) ? Select(action) : Button(action));
+            elements.Add(Element(action));
         }
 
-        return new JsonObject { ["type"] = "actions", ["block_id"] = BlockKitCardRef.Of(card).ToString(), ["elements"] = elements };
+        return new JsonObject { ["type"] = "actions", ["block_id"] = cardRef.ToString(), ["elements"] = elements };
+    }
+
+    /// <summary>One interactive element: a select for a single-choice action, a button otherwise.</summary>
+    public static JsonObject Element(CardAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return IsSelect(action) ? Select(action) : Button(action);
     }
 
     /// <summary>An action shown as a select menu: its one input is a choice with options that fit Block Kit's limits.</summary>

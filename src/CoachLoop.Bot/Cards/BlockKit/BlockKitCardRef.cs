@@ -27,6 +27,17 @@ public sealed record BlockKitCardRef(string Kind, Guid SubjectId, int Version)
         return new(card.Kind, card.SubjectId, card.Version);
     }
 
+    /// <summary>The card an action's data names (kind, subjectId, v): a row's actions name the row's own subject.</summary>
+    public static BlockKitCardRef? FromData(IReadOnlyDictionary<string, string> data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return data.TryGetValue(CardData.Kind, out var kind) && kind.Length > 0
+            && Guid.TryParse(data.GetValueOrDefault(CardData.SubjectId), out var id)
+            && int.TryParse(data.GetValueOrDefault(CardData.Version), NumberStyles.Integer, CultureInfo.InvariantCulture, out var version)
+            ? new(kind, id, version)
+            : null;
+    }
+
     public static bool TryParse(string? text, out BlockKitCardRef cardRef)
     {
         cardRef = new("", Guid.Empty, 0);

@@ -56,17 +56,40 @@ public static class BlockKitRenderer
             blocks.Add(Section(heading + BlockKitText.Clip(BlockKitText.Escape(section.Text), BlockKitText.MaxSectionText - heading.Length)));
         }
 
+        var tail = new List<JsonObject>();
         if (!string.IsNullOrWhiteSpace(card.Status))
         {
-            blocks.Add(Context(BlockKitText.Escape(card.Status)));
+            tail.Add(Context(BlockKitText.Escape(card.Status)));
+        }
+
+        if (card.History.Count > 0)
+        {
+            var lines = string.Join("\n", card.History.Select(h => BlockKitText.Escape(CardHistoryText.Line(h))));
+            tail.Add(Context("*History*\n" + BlockKitText.Clip(lines, BlockKitText.MaxContextText - 12)));
         }
 
         var actions = BlockKitActions.Build(card);
-        var room = BlockKitText.MaxBlocksPerMessage - (actions is null ? 0 : 1);
+        var audience = ActionsFor(card);
+        var room = BlockKitText.MaxBlocksPerMessage - (actions is null ? 0 : 1) - (audience is null ? 0 : 1) - tail.Count;
         if (blocks.Count > room)
         {
             // Keep the start (header, facts) and say what was left out rather than fail the whole message.
             blocks = [.. blocks.Take(room - 1), Context("_More detail did not fit in this message._")];
+        }
+
+        // Who the buttons are for comes right above the first buttons: one shared message is seen by everyone in the channel.
+        var rowBudget = room - blocks.Count;
+        if (audience is not null && card.Rows.Count > 0)
+        {
+            blocks.Add(audience);
+            audience = null;
+        }
+
+        blocks.AddRange(BlockKitRows.Build(card.Rows, rowBudget));
+        blocks.AddRange(tail);
+        if (audience is not null)
+        {
+            blocks.Add(audience);
         }
 
         if (actions is not null)
@@ -101,8 +124,14 @@ public static class BlockKitRenderer
             CardTone.Good => ":white_check_mark: ",
             _ => "",
         };
-        return new JsonObject { ["type"] = "header", ["text"] = BlockKitText.Plain(mark + card.Title, BlockKitText.MaxHeader) };
+        return new JsonObject { ["type"] = "header", ["text"] = BlockKitText.Plain(mark + card.DisplayTitle, BlockKitText.MaxHeader) };
     }
+
+    /// <summary>"For Morgan Lee and the team's coaches", when the card has buttons for someone in particular.</summary>
+    private static JsonObject? ActionsFor(Card card) =>
+        card.ActionsFor is { } who && (card.Actions.Count > 0 || card.Rows.Any(r => r.Actions.Any(a => a.Verb != CardVerbs.OpenCard)))
+            ? Context($":bust_in_silhouette: {BlockKitText.Escape(who)}")
+            : null;
 
     internal static JsonObject Section(string markup) =>
         new() { ["type"] = "section", ["text"] = BlockKitText.Verbatim(markup, BlockKitText.MaxSectionText) };

@@ -3,19 +3,25 @@ using CoachLoop.Engine.Digests;
 
 namespace CoachLoop.Bot.Cards.Builders;
 
-/// <summary>The manager's daily digest as a card: compliance first, then what waits on them, then the loop's health.</summary>
+/// <summary>
+/// The manager's daily digest as a card that can act: every flag that still needs someone as a row, compliance first and then
+/// by state, each with its next step and "Open card"; disputes waiting for an answer, each with "Open card"; then the loop's health.
+/// </summary>
 public static class DigestCardBuilder
 {
-    public static Card Build(Guid noticeId, Digest digest)
+    public const string ComplianceGroup = "Compliance";
+    public const string DisputesGroup = "Disputes waiting for an answer";
+
+    /// <param name="noticeId">The digest notice: the card's subject.</param>
+    /// <param name="digest">What was composed for the day.</param>
+    /// <param name="rows">The digest's flags and disputes as rows, in their current state and in list order.</param>
+    /// <param name="version">Moves whenever a listed flag changes.</param>
+    public static Card Build(Guid noticeId, Digest digest, IReadOnlyList<CardRow> rows, int version)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        var title = $"Your coaching digest · {digest.LocalDate.ToString("ddd d MMM", CultureInfo.InvariantCulture)}";
+        ArgumentNullException.ThrowIfNull(rows);
+        var title = $"Your coaching digest \u00b7 {CardText.Day(digest.LocalDate)}";
         var sections = new List<CardSection>();
-        Add(sections, "Compliance", digest.Compliance);
-        Add(sections, "New and open flags", digest.NewAndOpen);
-        Add(sections, "Practice waiting for your approval", digest.AwaitingApproval);
-        Add(sections, "Sessions and follow-ups due today", digest.DueToday);
-        Add(sections, "Disputes waiting for an answer", digest.DisputesWaiting);
         if (digest.IsQuiet)
         {
             sections.Add(new("All clear", "Nothing needs you today: no open flags, approvals, sessions or disputes."));
@@ -33,17 +39,16 @@ public static class DigestCardBuilder
             facts.Add(new($"{drift.CriterionId} trending down", $"{trend.Sparkline} {string.Join(", ", drift.WeeklyAverages.Select(a => a.ToString("0.#", CultureInfo.InvariantCulture)))} ({drift.SlopePerWeek:0.#}/week)"));
         }
 
-        return new Card(CardKinds.Notice, noticeId, 0, title, $"{digest.TeamName} · for {digest.ManagerName}",
-            digest.Compliance.Count > 0 ? CardTone.Urgent : CardTone.Default, facts, null, null, sections, null, [],
-            digest.IsQuiet ? $"{title}: nothing needs you today." : $"{title}: {digest.Compliance.Count} compliance, {digest.NewAndOpen.Count} open, " +
-                $"{digest.AwaitingApproval.Count} to approve, {digest.DueToday.Count} due today, {digest.DisputesWaiting.Count} disputes.");
-    }
-
-    private static void Add(List<CardSection> sections, string heading, IReadOnlyList<DigestItem> items)
-    {
-        if (items.Count > 0)
+        var flags = rows.Count(r => r.Group != DisputesGroup);
+        var summary = digest.IsQuiet
+            ? $"{title}: nothing needs you today."
+            : $"{title}: {CardText.Count(digest.Compliance.Count, "compliance flag")}, {CardText.Count(flags, "flag")} in all, " +
+              $"{CardText.Count(digest.AwaitingApproval.Count, "practice", "practices")} to approve, {CardText.Count(digest.DueToday.Count, "session or follow-up", "sessions or follow-ups")} due, " +
+              $"{CardText.Count(digest.DisputesWaiting.Count, "dispute")} waiting.";
+        return new Card(CardKinds.Notice, noticeId, version, title, $"{digest.TeamName} \u00b7 for {digest.ManagerName}",
+            rows.Any(r => r.Urgent) ? CardTone.Urgent : CardTone.Default, facts, null, null, sections, null, [], summary)
         {
-            sections.Add(new($"{heading} ({items.Count})", string.Join("\n", items.Select(i => $"{i.Agent}: {i.Line} ({i.State})"))));
-        }
+            Rows = FlagRows.Counted(rows),
+        };
     }
 }

@@ -39,6 +39,10 @@ public static class DisputeCardBuilder
             dispute.Status == DisputeStatus.Open ? CardTone.Attention : CardTone.Default,
             [new("Criterion", flag.Plan.CriterionLine), new("Opened", CardText.Time(dispute.OpenedAt))],
             flag.Plan.Quote is null ? null : new CardQuote(flag.Plan.Quote, flag.Plan.QuoteOffset), null,
-            [new("The agent's reason", dispute.Reason)], status, actions, $"{title}: {dispute.Reason}");
+            [new("The agent's reason", dispute.Reason)], status, actions, $"{title}: {dispute.Reason}")
+        {
+            Badge = dispute.Status switch { DisputeStatus.Upheld => "Upheld", DisputeStatus.Overturned => "Overturned", _ => null },
+            ActionsFor = actions.Count > 0 ? CardAudience.Describe(CardKinds.Dispute, flagContext.ManagerName, flagContext.AgentName) : null,
+        };
     }
 }

@@ -24,7 +24,7 @@ public static class FlagCardBuilder
         var facts = new List<CardFact>
         {
             new("Criterion", plan.CriterionLine),
-            new("Why", string.Join("; ", plan.Reasons)),
+            new(flag.IsOpen ? "Why" : "Why it was flagged", string.Join("; ", plan.Reasons)),
             new("History", plan.History),
             new("Follow-up scoring", CardText.Day(flag.FollowUpDate)),
         };
@@ -51,7 +51,7 @@ public static class FlagCardBuilder
 
         if (flag.Session is { } session)
         {
-            sections.Add(new("Session", $"Agreed: {session.AgreedBehaviour}. Practice: {session.Practice}. Follow-up scoring {CardText.Day(session.FollowUpDate)}."));
+            sections.Add(new("Session", $"Agreed: {CardText.Sentence(session.AgreedBehaviour)} Practice: {CardText.Sentence(session.Practice)} Follow-up scoring {CardText.Day(session.FollowUpDate)}."));
         }
 
         if (flag.LastFollowUp is { } f)
@@ -68,21 +68,28 @@ public static class FlagCardBuilder
             _ => CardTone.Default,
         };
         var subtitle = $"{context.AgentName} · call {flag.CallId} · {CardText.Time(flag.CallTime)}";
+        var badge = FlagStatusLine.Badge(context);
+        var actions = FlagActions.For(context);
         return new Card(CardKinds.Flag, flag.Id, flag.Revision, title, subtitle, tone, facts,
             plan.Quote is null ? null : new CardQuote(plan.Quote, plan.QuoteOffset),
             plan.RecentScores.Count > 0 ? new CardTrend(plan.RecentScores, flag.Threshold) : null,
-            sections, FlagStatusLine.Describe(context), FlagActions.For(context),
-            $"{title} for {context.AgentName}: {plan.CriterionLine}. {FlagStatusLine.Describe(context)}");
+            sections, FlagStatusLine.Describe(context), actions,
+            $"{(badge is null ? "" : badge + ": ")}{title} for {context.AgentName}: {plan.CriterionLine}. {FlagStatusLine.Describe(context)}")
+        {
+            Badge = badge,
+            History = FlagHistory.Entries(context),
+            ActionsFor = actions.Count > 0 ? CardAudience.Describe(CardKinds.Flag, context.ManagerName, context.AgentName) : null,
+        };
     }
 
     private static string Figures(RecentFigures r, string criterionId) =>
         $"overall avg {(r.OverallAverage is { } o ? CardText.Number(o) : "n/a")}, {criterionId} avg " +
-        $"{(r.CriterionAverage is { } c ? CardText.Number(c) : "n/a")}, {r.CallsBelowThreshold} call(s) below the review threshold, " +
-        $"{r.ComplianceFlags} compliance flag(s)";
+        $"{(r.CriterionAverage is { } c ? CardText.Number(c) : "n/a")}, {CardText.Count(r.CallsBelowThreshold, "call")} below the review threshold, " +
+        $"{CardText.Count(r.ComplianceFlags, "compliance flag")}";
 
     private static string FollowUp(FollowUpResult f) =>
         $"Baseline {(f.Baseline is { } b ? CardText.Number(b) : "n/a")}, since coaching {(f.After is { } a ? CardText.Number(a) : "n/a")} " +
-        $"over {f.CallsSince} call(s), delta {(f.Delta is { } d ? CardText.Number(d) : "n/a")}: {f.Next switch
+        $"over {CardText.Count(f.CallsSince, "call")}, delta {(f.Delta is { } d ? CardText.Number(d) : "n/a")}: {f.Next switch
         {
             NextAction.Close => "target met, closed",
             NextAction.Continue => "not there yet, try another practice",

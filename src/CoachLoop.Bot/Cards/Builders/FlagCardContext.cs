@@ -6,15 +6,25 @@ namespace CoachLoop.Bot.Cards.Builders;
 
 /// <summary>Everything the flag and agent cards show, loaded once per card.</summary>
 /// <param name="Criterion">The flagged criterion as locked in the flag's rubric version (its scenario catalogue).</param>
-/// <param name="LastChange">The latest audited change: who did what, when.</param>
+/// <param name="History">Every audited change of the flag, oldest first: who did what, when.</param>
 /// <param name="Recent">The agent's figures over the last cycle, prefilled into the session log.</param>
 public sealed record FlagCardContext(
     Flag Flag,
     string AgentName,
     Criterion? Criterion,
-    LastChange? LastChange,
+    IReadOnlyList<LastChange> History,
     Dispute? Dispute,
-    RecentFigures? Recent);
+    RecentFigures? Recent)
+{
+    /// <summary>The name of the agent's team manager, for "who the buttons are for"; null when the team has none.</summary>
+    public string? ManagerName { get; init; }
+
+    /// <summary>The latest audited change.</summary>
+    public LastChange? LastChange => History.Count > 0 ? History[^1] : null;
+
+    /// <summary>The latest change by one of <paramref name="actions"/> (audit action names), or null.</summary>
+    public LastChange? Last(params string[] actions) => History.LastOrDefault(h => actions.Contains(h.Action, StringComparer.Ordinal));
+}
 
 /// <summary>"approve-practice by Morgan Lee at ..."</summary>
 public sealed record LastChange(string Action, string ActorName, DateTimeOffset At, string? Detail);

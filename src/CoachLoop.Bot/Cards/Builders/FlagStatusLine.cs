@@ -3,31 +3,49 @@ using CoachLoop.Engine.Flags;
 
 namespace CoachLoop.Bot.Cards.Builders;
 
-/// <summary>One line saying where a flag stands and who moved it last, so every copy of the card tells the same story.</summary>
+/// <summary>
+/// Where a flag stands, as a badge ("Resolved", "Practice approved") and one line naming who made each step that still matters
+/// and when, so every copy of the card tells the same story and a later action never erases an earlier one.
+/// </summary>
 internal static class FlagStatusLine
 {
     public static string Describe(FlagCardContext context)
     {
         var flag = context.Flag;
-        var by = context.LastChange is { } c ? $" by {c.ActorName}, {CardText.Time(c.At)}" : "";
         var state = flag.Status switch
         {
             FlagStatus.Raised => "Waiting for the manager to approve or swap the practice.",
-            FlagStatus.PracticeApproved => $"Practice approved{ApprovedBy(context)}. Next: log the coaching session.",
-            FlagStatus.SessionLogged => $"Session logged; follow-up scoring on {CardText.Day(flag.FollowUpDate)}.",
+            FlagStatus.PracticeApproved => $"Practice approved{By(context, "approve-practice", "swap-scenario")}. Next: log the coaching session.",
+            FlagStatus.SessionLogged => $"Session logged{By(context, "log-session")}; follow-up scoring on {CardText.Day(flag.FollowUpDate)}.",
             FlagStatus.FollowUpDue => "Follow-up scoring is due.",
             FlagStatus.Continued => $"Continued: cycle {flag.Cycle} needs a new practice approved.",
             FlagStatus.Escalated => "Escalated: no movement after two coaching cycles.",
-            FlagStatus.Closed => $"Closed{by}{(flag.ClosingNote is null ? "." : ": " + flag.ClosingNote)}",
-            FlagStatus.Dismissed => $"Dismissed{by}: {flag.ClosingNote}",
+            FlagStatus.Closed => $"{Badge(context)}{By(context, "resolve", "follow-up")}{(flag.ClosingNote is null ? "." : ": " + flag.ClosingNote)}",
+            FlagStatus.Dismissed => $"{Badge(context)}{By(context, "dismiss", "withdraw")}: {flag.ClosingNote}",
             _ => flag.Status.ToString(),
         };
-        return state + AgentPart(context);
+        var practice = flag.PracticeCompletedAt is { } done ? $" Practice done{By(context, "complete-practice")}." : "";
+        return state + practice + AgentPart(context);
     }
 
-    private static string ApprovedBy(FlagCardContext context) =>
-        context.LastChange is { Action: "approve-practice" or "swap-scenario" } c ? $" by {c.ActorName}, {CardText.Time(c.At)}"
-        : context.Flag.ApprovedAt is { } at ? $" {CardText.Time(at)}" : "";
+    /// <summary>The state in a word or two, shown before the title; null for a new flag, whose title says it all.</summary>
+    public static string? Badge(FlagCardContext context) => context.Flag.Status switch
+    {
+        FlagStatus.Raised => null,
+        FlagStatus.PracticeApproved => "Practice approved",
+        FlagStatus.SessionLogged => "Session logged",
+        FlagStatus.FollowUpDue => "Follow-up due",
+        FlagStatus.Continued => "Continued",
+        FlagStatus.Escalated => "Escalated",
+        FlagStatus.Closed => context.Last("resolve", "follow-up")?.Action == "resolve" ? "Resolved" : "Closed: target met",
+        FlagStatus.Dismissed => context.Last("dismiss", "withdraw")?.Action == "withdraw" ? "Overturned" : "Dismissed",
+        _ => context.Flag.Status.ToString(),
+    };
+
+    /// <summary>" by Morgan Lee, 30 Nov 2026, 04:38 UTC" for the latest of these steps, or "" when there is none.</summary>
+    public static string By(FlagCardContext context, params string[] actions) => context.Last(actions) is { } c
+        ? string.IsNullOrEmpty(c.ActorName) || c.ActorName == Engine.Common.Actor.System().Name ? $" {CardText.Time(c.At)}" : $" by {c.ActorName}, {CardText.Time(c.At)}"
+        : "";
 
     private static string AgentPart(FlagCardContext context)
     {

@@ -22,6 +22,10 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
     public Task<SlackApiResponse> PostEphemeralAsync(string channel, string user, string text, CancellationToken ct) =>
         JsonAsync("chat.postEphemeral", new JsonObject { ["channel"] = channel, ["user"] = user, ["text"] = text }, channel, ct);
 
+    /// <summary>A message only <paramref name="user"/> sees, with blocks: a card shown to the one person who asked for it.</summary>
+    public Task<SlackApiResponse> PostEphemeralAsync(string channel, string user, string text, JsonArray blocks, CancellationToken ct) =>
+        JsonAsync("chat.postEphemeral", new JsonObject { ["channel"] = channel, ["user"] = user, ["text"] = text, ["blocks"] = blocks }, channel, ct);
+
     public Task<SlackApiResponse> OpenViewAsync(string triggerId, JsonObject view, CancellationToken ct) =>
         JsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, null, ct);
 

@@ -7,9 +7,11 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// <summary>
 /// Runs a Slack click through the chat core. When it took effect the outbox updates every copy of the card in place
 /// (chat.update); when it was refused, stale or invalid, only the clicker is told, with
-/// <see href="https://api.slack.com/methods/chat.postEphemeral">chat.postEphemeral</see>.
+/// <see href="https://api.slack.com/methods/chat.postEphemeral">chat.postEphemeral</see>. "Open card" on a row of a list shows
+/// the row's full card to the clicker alone: ephemeral where the list was a message, in their DM with the app from App Home.
 /// </summary>
-public sealed partial class SlackClicks(SlackPeople people, CardActionPipeline pipeline, SlackApiClient slack, ILogger<SlackClicks> logger)
+public sealed partial class SlackClicks(SlackPeople people, CardActionPipeline pipeline, SlackApiClient slack, IServiceProvider services,
+    ILogger<SlackClicks> logger)
 {
     public async Task<CardActionResult> RunAsync(SlackClick click, CancellationToken ct)
     {
@@ -27,13 +29,25 @@ public sealed partial class SlackClicks(SlackPeople people, CardActionPipeline p
     {
         ArgumentNullException.ThrowIfNull(click);
         var result = await RunAsync(click, ct).ConfigureAwait(false);
-        if (result.Outcome != ActionOutcome.Done && click.Channel is not null)
+        if (result is { Outcome: ActionOutcome.Done, Card: { } card } && click.Verb == Cards.CardVerbs.OpenCard)
+        {
+            var message = BlockKitRenderer.Render(card);
+            _ = click.Channel is null
+                ? await slack.PostMessageAsync(click.UserId, message.Text, message.Blocks, ct).ConfigureAwait(false)
+                : await slack.PostEphemeralAsync(click.Channel, click.UserId, message.Text, message.Blocks, ct).ConfigureAwait(false);
+        }
+        else if (result.Outcome != ActionOutcome.Done && click.Channel is not null)
         {
             var text = result.Errors is { Count: > 0 } errors
                 ? result.Message + " " + string.Join(" ", errors.Values)
                 : result.Message;
             await slack.PostEphemeralAsync(click.Channel, click.UserId, BlockKitText.Clip(BlockKitText.Escape(text), BlockKitText.MaxFallbackText), ct)
                 .ConfigureAwait(false);
+        }
+
+        if (click.FromHome)
+        {
+            await services.GetRequiredService<SlackHome>().PublishAsync(click.Team, click.UserId, ct).ConfigureAwait(false);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CoachLoop.Bot.Cards.BlockKit;
+using CoachLoop.Bot.Cards.Builders;
 using Microsoft.Extensions.Options;
 
 namespace CoachLoop.Bot.Channels.Slack;
@@ -72,8 +73,8 @@ public sealed class SlackCommands(SlackPeople people, SlackOpenItems items, IOpt
     {
         ArgumentNullException.ThrowIfNull(open);
         return open.IsManager
-            ? $"*Your digest now*: {open.ApprovalsWaiting.Count} approval(s) waiting, {open.FollowUpsDue.Count} follow-up(s) due, {open.TeamFlags.Count} open flag(s) in your team."
-            : $"*Your digest now*: {open.MyFlags.Count} open flag(s), {open.MyDisputes.Count} dispute(s).";
+            ? $"*Your digest now*: {CardText.Count(open.ApprovalsWaiting.Count, "approval")} waiting, {CardText.Count(open.FollowUpsDue.Count, "follow-up")} due, {CardText.Count(open.TeamFlags.Count, "open flag")} in your team."
+            : $"*Your digest now*: {CardText.Count(open.MyFlags.Count, "open flag")}, {CardText.Count(open.MyDisputes.Count, "dispute")}.";
     }
 
     private static string Lines(string heading, IReadOnlyList<string> lines)

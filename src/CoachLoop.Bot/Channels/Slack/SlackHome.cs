@@ -1,41 +1,60 @@
 using System.Text.Json.Nodes;
+using CoachLoop.Bot.Cards;
 using CoachLoop.Bot.Cards.BlockKit;
+using CoachLoop.Engine.People;
 
 namespace CoachLoop.Bot.Channels.Slack;
 
 /// <summary>
 /// The App Home tab (<see href="https://api.slack.com/surfaces/app-home">App Home</see>), published with
-/// <see href="https://api.slack.com/methods/views.publish">views.publish</see> each time the person opens it: their open items.
+/// <see href="https://api.slack.com/methods/views.publish">views.publish</see> each time the person opens it and after each click
+/// made from it: their open flags by state, each with the next step they may take and "Open card" (the same rows as the
+/// open-flags card), and an agent's disputes.
 /// </summary>
-public sealed class SlackHome(SlackPeople people, SlackOpenItems items, SlackApiClient slack)
+public sealed class SlackHome(SlackPeople people, SlackOpenItems items, CardFactory cards, SlackApiClient slack)
 {
+    /// <summary>A Home view holds at most 100 blocks; the header, list heading, disputes and footer take the rest.</summary>
+    public const int RowBlockBudget = 80;
+
     public async Task PublishAsync(string team, string userId, CancellationToken ct)
     {
         var person = await people.ResolveAsync(team, userId, ct).ConfigureAwait(false);
         var view = person is null
-            ? Build("CoachLoop", null)
-            : Build($"CoachLoop for {person.Name}", await items.LoadAsync(person, ct).ConfigureAwait(false));
+            ? Build("CoachLoop", null, null, [])
+            : Build($"CoachLoop for {person.Name}", person.Role, await cards.BuildOpenFlagsAsync(person.Id, ct).ConfigureAwait(false),
+                person.Role == PersonRole.Agent ? (await items.LoadAsync(person, ct).ConfigureAwait(false)).MyDisputes : []);
         await slack.PublishViewAsync(userId, view, ct).ConfigureAwait(false);
     }
 
-    /// <summary>The home view; null items means the Slack user is not in CoachLoop's directory.</summary>
-    public static JsonObject Build(string title, OpenItems? items)
+    /// <summary>The home view; a null role means the Slack user is not in CoachLoop's directory.</summary>
+    public static JsonObject Build(string title, PersonRole? role, Card? openFlags, IReadOnlyList<string> disputes)
     {
+        ArgumentNullException.ThrowIfNull(disputes);
         var blocks = new JsonArray { new JsonObject { ["type"] = "header", ["text"] = BlockKitText.Plain(title, BlockKitText.MaxHeader) } };
-        if (items is null)
+        if (role is null)
         {
             blocks.Add(Section("Your Slack account is not linked to a CoachLoop person yet. Ask your CoachLoop admin to add your work email to the directory."));
         }
-        else if (items.IsManager)
-        {
-            List(blocks, "Approvals waiting", items.ApprovalsWaiting, "No practice waits for your approval.");
-            List(blocks, "Follow-ups due", items.FollowUpsDue, "No follow-up is due.");
-            List(blocks, "Your team's open flags", items.TeamFlags, "Your team has no open flags.");
-        }
         else
         {
-            List(blocks, "Your open flags", items.MyFlags, "You have no open flags. Nice work.");
-            List(blocks, "Your disputes", items.MyDisputes, "You have no disputes.");
+            var agent = role == PersonRole.Agent;
+            var rows = openFlags?.Rows ?? [];
+            blocks.Add(new JsonObject { ["type"] = "divider" });
+            blocks.Add(Section($"*{(agent ? "Your open flags" : "Your team's open flags")}* ({rows.Count})"));
+            if (rows.Count == 0)
+            {
+                blocks.Add(Section(agent ? "_You have no open flags. Nice work._" : "_Your team has no open flags._"));
+            }
+
+            foreach (var block in BlockKitRows.Build(rows, RowBlockBudget))
+            {
+                blocks.Add(block);
+            }
+
+            if (agent)
+            {
+                List(blocks, "Your disputes", disputes, "You have no disputes.");
+            }
         }
 
         blocks.Add(new JsonObject

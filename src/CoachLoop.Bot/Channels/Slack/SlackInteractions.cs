@@ -59,7 +59,7 @@ public sealed partial class SlackInteractions(
         }
 
         // A button may need a form first; which one is known only from the card, so even that is decided after the ack.
-        var click = new SlackClick(team, user, verb, data, trigger, channel);
+        var click = new SlackClick(team, user, verb, data, trigger, channel, SlackJson.Str(payload, "view.type") == "home");
         return new SlackAckThen(afterAck, (services, token) => services.GetRequiredService<SlackInteractions>().OpenFormOrRunAsync(click, cardRef, token));
     }
 

@@ -54,7 +54,7 @@ public sealed class SlackOpenItems(CoachLoopDbContext db, TimeProvider clock)
 
     private static string DisputeLine(Dispute dispute) => dispute.Status switch
     {
-        DisputeStatus.Open => $"Dispute on call criterion {BlockKitText.Escape(dispute.CriterionId)}: waiting for a reviewer, due {dispute.Deadline:d MMM}",
+        DisputeStatus.Open => $"Dispute on call criterion {BlockKitText.Escape(dispute.CriterionId)}: waiting for a reviewer, due {Cards.Builders.CardText.Time(dispute.Deadline)}",
         _ => $"Dispute on call criterion {BlockKitText.Escape(dispute.CriterionId)}: {dispute.Status.ToString().ToLowerInvariant()}",
     };
 

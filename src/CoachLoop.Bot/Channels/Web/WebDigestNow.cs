@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CoachLoop.Bot.Cards.AdaptiveCards;
-using CoachLoop.Bot.Cards.Builders;
+using CoachLoop.Bot.Cards;
 using CoachLoop.Bot.Scheduling;
 using CoachLoop.Data;
 using CoachLoop.Engine.People;
@@ -26,7 +26,7 @@ internal sealed class WebDigestNow(CoachLoopDbContext db, DigestComposer compose
         foreach (var team in teams)
         {
             var digest = await composer.ComposeAsync(team, manager, localDate, now, options.Value.HealthWindowDays, ct).ConfigureAwait(false);
-            cards.Add(AdaptiveCardRenderer.Render(DigestCardBuilder.Build(Guid.Empty, digest)));
+            cards.Add(AdaptiveCardRenderer.Render(await new DigestCardQuery(db).BuildAsync(Guid.Empty, digest, ct).ConfigureAwait(false)));
         }
 
         return cards;

@@ -54,6 +54,8 @@ public sealed class EveryBlockKitPayloadTests
         await slack.Chat.ActAsync("riley@example.com", "upholdDispute", "dispute", dispute.Id, 0);
         await slack.Chat.ActOnFlagAsync("morgan@example.com", "resolve", new Dictionary<string, string> { ["note"] = "Coached live" }, callId: "c1");
         await StepAsync();
+        await ListsAsync(slack);
+        await StepAsync();
         foreach (var user in new[] { SlackHost.Morgan, SlackHost.Ana, "U0STRANGER" })
         {
             var opened = SlackFixtures.Json("event_callback_app_home_opened_home_tab.json");
@@ -77,6 +79,27 @@ public sealed class EveryBlockKitPayloadTests
 
         Write(messages.Select(m => m.Blocks.ToJsonString()).Distinct().Select(j => ("message", j))
             .Concat(views.Select(v => v.ToJsonString()).Distinct().Select(j => (JsonNode.Parse(j)!["type"]!.GetValue<string>(), j))));
+    }
+
+    /// <summary>List cards too: a group of flags (rows with buttons), the daily digest and the open-flags card.</summary>
+    private static async Task ListsAsync(SlackHost slack)
+    {
+        var batch = new JsonArray();
+        for (var i = 0; i < 30; i++)
+        {
+            batch.Add(Json.Call($"g{i}", callTime: $"2026-11-19T{i % 24:00}:{i:00}:00Z", agent: i % 2 == 0 ? "ana@example.com" : "ben@example.com"));
+        }
+
+        await slack.Chat.PostCallAsync(new JsonObject { ["calls"] = batch });
+        await slack.Chat.DispatchAsync();
+        await Scheduling.Schedule.DigestsAsync(slack.App);
+        await slack.Chat.DispatchAsync();
+        Assert.Contains(slack.Fake.CallsOf("chat.postMessage"), c => c.Arg("text")!.Contains("grouped", StringComparison.Ordinal));
+        Assert.Contains(slack.Fake.CallsOf("chat.postMessage"), c => c.Arg("text")!.Contains("coaching digest", StringComparison.Ordinal));
+        await using var scope = slack.App.Services.CreateAsyncScope();
+        var open = await scope.ServiceProvider.GetRequiredService<CardFactory>().BuildOpenFlagsAsync(await slack.Chat.IdOfAsync("morgan@example.com"), CancellationToken.None);
+        var rendered = BlockKitRenderer.Render(open!);
+        await scope.ServiceProvider.GetRequiredService<SlackApiClient>().PostMessageAsync(SlackHost.ManagerChannel, rendered.Text, rendered.Blocks, CancellationToken.None);
     }
 
     private static void Write(IEnumerable<(string Kind, string Json)> payloads)

@@ -88,7 +88,7 @@ public sealed class SlackCommandTests
         var answer = await AskAsync(slack, SlackHost.Morgan, "digest now");
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
-        Assert.Contains("1 approval(s) waiting, 0 follow-up(s) due, 1 open flag(s)", answer, StringComparison.Ordinal);
+        Assert.Contains("1 approval waiting, 0 follow-ups due, 1 open flag in your team", answer, StringComparison.Ordinal);
     }
 
     [Fact]

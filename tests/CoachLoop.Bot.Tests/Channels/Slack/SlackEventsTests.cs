@@ -35,7 +35,7 @@ public sealed class SlackEventsTests
     }
 
     [Fact]
-    public async Task ManagersHomeShowsApprovalsWaitingAndTheTeamsOpenFlags()
+    public async Task ManagersHomeShowsTheTeamsOpenFlagsByStateWithTheirButtons()
     {
         await using var slack = await SlackHost.StartAsync();
         await slack.Chat.PostCallAsync(Json.Call());
@@ -47,9 +47,11 @@ public sealed class SlackEventsTests
         await slack.WhenIdleAsync();
 
         var home = Assert.Single(slack.Fake.CallsOf("views.publish")).Texts("view");
-        Assert.Contains("Approvals waiting* (1)", home, StringComparison.Ordinal);
-        Assert.Contains("*Ana Ruiz*: Empathy", home, StringComparison.Ordinal);
-        Assert.Contains("Follow-ups due* (0)", home, StringComparison.Ordinal);
+        Assert.Contains("Your team's open flags* (1)", home, StringComparison.Ordinal);
+        Assert.Contains("*Waiting for practice approval*", home, StringComparison.Ordinal);
+        Assert.Contains("*Ana Ruiz* \u00b7 Empathy", home, StringComparison.Ordinal);
+        Assert.Contains("Approve practice", home, StringComparison.Ordinal);
+        Assert.Contains("Open card", home, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +69,8 @@ public sealed class SlackEventsTests
         var home = Assert.Single(slack.Fake.CallsOf("views.publish")).Texts("view");
         Assert.Contains("Your open flags* (1)", home, StringComparison.Ordinal);
         Assert.Contains("Your disputes* (0)", home, StringComparison.Ordinal);
-        Assert.DoesNotContain("Approvals waiting", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Approve practice", home, StringComparison.Ordinal);
+        Assert.Contains("Accept", home, StringComparison.Ordinal);
     }
 
     [Fact]
