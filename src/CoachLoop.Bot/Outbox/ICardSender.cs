@@ -15,5 +15,8 @@ public interface ICardSender
     Task<SendResult> SendAsync(OutboundMessage message, CancellationToken ct);
 }
 
-/// <summary>A post (no <see cref="MessageRef"/>) or an update of the posted message.</summary>
-public sealed record OutboundMessage(string IdempotencyKey, string ConversationId, string? MessageRef, Card Card);
+/// <summary>
+/// A post (no <see cref="MessageRef"/>) or an update of the posted message. <see cref="OutcomeUnknown"/>: an earlier attempt
+/// may have reached the channel unrecorded, so a sender that can look for <see cref="IdempotencyKey"/> there does so first.
+/// </summary>
+public sealed record OutboundMessage(string IdempotencyKey, string ConversationId, string? MessageRef, Card Card, bool OutcomeUnknown = false);

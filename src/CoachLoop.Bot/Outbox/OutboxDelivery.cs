@@ -29,6 +29,7 @@ public sealed partial class OutboxDelivery(
                 message.Status = OutboxStatus.Sent;
                 message.SentAt = now;
                 message.LastError = null;
+                message.OutcomeUnknown = false;
                 post.MessageRef ??= result.MessageRef;
                 post.UpdatedAt = now;
                 break;
@@ -41,6 +42,8 @@ public sealed partial class OutboxDelivery(
 
                 message.NextAttemptAt = now + Backoff.Next(message.Attempts, result.RetryAfter, settings, Random.Shared.NextDouble());
                 message.LastError = result.Error;
+                // Once unsure whether a post went out, stay unsure until a send settles it.
+                message.OutcomeUnknown |= result.OutcomeUnknown;
                 LogRetry(logger, message.Id, post.Channel, message.NextAttemptAt, result.Error);
                 break;
             default:
@@ -96,11 +99,12 @@ public sealed partial class OutboxDelivery(
         {
             var key = message.Operation == OutboxOperation.Post ? $"post-{post.Id:N}" : $"outbox-{message.Id}";
             return await sender.SendAsync(new OutboundMessage(key, post.ConversationId,
-                message.Operation == OutboxOperation.Post ? null : post.MessageRef, card), ct).ConfigureAwait(false);
+                message.Operation == OutboxOperation.Post ? null : post.MessageRef, card, message.OutcomeUnknown), ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            return SendResult.Retry($"{ex.GetType().Name}: {ex.Message}");
+            // The sender failed somewhere we cannot see: the message may or may not have gone out.
+            return SendResult.Retry($"{ex.GetType().Name}: {ex.Message}", outcomeUnknown: true);
         }
     }
 

@@ -4,16 +4,17 @@ using Microsoft.Extensions.Options;
 namespace CoachLoop.Bot.Outbox;
 
 /// <summary>
-/// The only code that sends cards. It wakes when new rows are committed (or every poll interval), claims
-/// the head of each lane with a lease, and delivers through the channel's <see cref="ICardSender"/>.
-/// Several hosts may run it against one PostgreSQL database: a claim is a conditional update, so each
-/// message is handled by one host at a time, and a host that dies mid-delivery loses its lease.
+/// The only code that sends cards. It wakes when new rows are committed (or every poll interval), claims the head of each
+/// lane with a lease, and delivers through the channel's <see cref="ICardSender"/>, lanes side by side
+/// (<see cref="OutboxLanes"/>). Several hosts may run it against one PostgreSQL database: a claim is a conditional update, so
+/// each message is handled by one host at a time, and a host that dies mid-delivery loses its lease.
 /// </summary>
 public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    // Unique per dispatcher instance, so two hosts (or two test hosts in one process) never share a lease.
-    private readonly string _owner = Truncate(options.Value.HostName ?? Environment.MachineName, 50) + ":" + Guid.NewGuid().ToString("N")[..12];
+    // The host part is stable across restarts (so a restarted host knows its own leases); the instance part tells lives apart.
+    private readonly string _host = HostOf(options.Value);
+    private readonly string _owner = HostOf(options.Value) + Guid.NewGuid().ToString("N")[..12];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,61 +24,48 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Outbox
             return;
         }
 
+        await ReleaseEarlierLeasesAsync(stoppingToken).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {
-            int handled;
             try
             {
-                handled = await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                await new OutboxLanes(scopes, signal, settings, _owner, logger).RunAsync(untilIdle: false, stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
             {
                 LogLoopFailed(logger, ex);
-                handled = 0;
-            }
-
-            if (handled == 0)
-            {
-                try
-                {
-                    await signal.WaitAsync(settings.PollInterval, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                await Task.Delay(settings.PollInterval, stoppingToken).ConfigureAwait(false);
             }
         }
     }
 
-    /// <summary>One pass: claim what is due and deliver it. Returns how many messages were handled.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    /// <summary>Delivers everything due now, lanes side by side, and returns once all lanes are idle: how many messages were handled.</summary>
+    public Task<int> RunOnceAsync(CancellationToken ct) => new OutboxLanes(scopes, signal, options.Value, _owner, logger).RunAsync(untilIdle: true, ct);
+
+    /// <summary>What this host was sending when it last stopped (crash, kill -9) is due again now, not after its lease.</summary>
+    public async Task ReleaseEarlierLeasesAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<OutboxStore>();
-        var due = await store.DueAsync(options.Value.BatchSize, ct).ConfigureAwait(false);
-        if (due.Count == 0)
+        var released = await scope.ServiceProvider.GetRequiredService<OutboxStore>().ReleaseEarlierLeasesAsync(_host, _owner, ct).ConfigureAwait(false);
+        if (released > 0)
         {
-            return 0;
+            LogResumed(logger, released, _host.TrimEnd('#'));
         }
-
-        // DueAsync returns only the head of each lane, so lanes can go in parallel and each conversation stays in order.
-        var handled = 0;
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct },
-            async (message, token) =>
-            {
-                await using var deliveryScope = scopes.CreateAsyncScope();
-                var delivery = deliveryScope.ServiceProvider.GetRequiredService<OutboxDelivery>();
-                if (await delivery.DeliverAsync(message.Id, _owner, token).ConfigureAwait(false))
-                {
-                    Interlocked.Increment(ref handled);
-                }
-            }).ConfigureAwait(false);
-        return handled;
     }
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+    private static string HostOf(OutboxOptions settings)
+    {
+        var host = settings.HostName ?? Environment.MachineName;
+        return (host.Length <= 50 ? host : host[..50]) + "#";
+    }
 
     [LoggerMessage(LogLevel.Error, "The outbox dispatcher pass failed; it will try again")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(LogLevel.Information, "Resuming {Count} outbox message(s) host {Host} was sending when it stopped")]
+    private static partial void LogResumed(ILogger logger, int count, string host);
 }

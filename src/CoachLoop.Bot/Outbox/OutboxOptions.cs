@@ -12,7 +12,10 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>A claimed message is someone else's to retry once its lease runs out (host died mid-delivery).</summary>
+    /// <summary>
+    /// A claimed message is someone else's to retry once its lease runs out (host died mid-delivery). The same host, restarted
+    /// under the same <see cref="HostName"/>, takes its own leases back at once.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -23,12 +26,23 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How many lane heads one look at the queue considers.</summary>
     [Range(1, 500)]
-    public int BatchSize { get; set; } = 50;
+    public int BatchSize { get; set; } = 100;
 
+    /// <summary>Lanes (conversations) of non-urgent cards delivered at the same time; each lane sends one message at a time.</summary>
     [Range(1, 64)]
-    public int Parallelism { get; set; } = 4;
+    public int Parallelism { get; set; } = 8;
 
-    /// <summary>A name for this host in leases; defaults to machine name and process id.</summary>
+    /// <summary>Urgent lanes have slots of their own, so they never wait for a non-urgent lane to finish.</summary>
+    [Range(1, 64)]
+    public int UrgentParallelism { get; set; } = 4;
+
+    /// <summary>
+    /// This host's stable name in leases (for example the pod name of a StatefulSet). Must differ between hosts that run at the
+    /// same time against one database; a host restarted under the same name resumes its in-flight sends at once. Defaults to
+    /// the machine name.
+    /// </summary>
+    [MaxLength(50)]
     public string? HostName { get; set; }
 }

@@ -8,19 +8,21 @@ namespace CoachLoop.Bot.Outbox;
 public sealed class OutboxStore(CoachLoopDbContext db, TimeProvider clock)
 {
     /// <summary>Due messages that head their lane (no earlier message of the lane is still pending), urgent first.</summary>
-    public async Task<IReadOnlyList<OutboxMessage>> DueAsync(int limit, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        return await db.Outbox.AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .Where(m => !db.Outbox.Any(o => o.Lane == m.Lane && o.Status == OutboxStatus.Pending && o.Id < m.Id))
-            .OrderByDescending(m => m.Urgent)
-            .ThenBy(m => m.Id)
-            .Take(limit)
-            .ToListAsync(ct).ConfigureAwait(false);
-    }
+    public async Task<IReadOnlyList<OutboxMessage>> DueAsync(int limit, CancellationToken ct) =>
+        await Due(clock.GetUtcNow()).OrderByDescending(m => m.Urgent).ThenBy(m => m.Id).Take(limit).ToListAsync(ct).ConfigureAwait(false);
 
-    /// <summary>Claims a message for <paramref name="owner"/> until the lease runs out; false when another host has it.</summary>
+    /// <summary>The head of one lane when it is due now, else null.</summary>
+    public async Task<long?> LaneHeadAsync(string lane, CancellationToken ct) =>
+        await Due(clock.GetUtcNow()).Where(m => m.Lane == lane).OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+
+    private IQueryable<OutboxMessage> Due(DateTimeOffset now) => db.Outbox.AsNoTracking()
+        .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+        .Where(m => !db.Outbox.Any(o => o.Lane == m.Lane && o.Status == OutboxStatus.Pending && o.Id < m.Id));
+
+    /// <summary>
+    /// Claims a message for <paramref name="owner"/> until the lease runs out; false when another host has it. A message still
+    /// carrying a lease owner was claimed before and never recorded: that attempt's outcome is unknown.
+    /// </summary>
     public async Task<bool> TryClaimAsync(long id, string owner, TimeSpan lease, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -28,10 +30,25 @@ public sealed class OutboxStore(CoachLoopDbContext db, TimeProvider clock)
         var claimed = await db.Outbox
             .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.OutcomeUnknown, m => m.LeaseOwner != null || m.OutcomeUnknown)
                 .SetProperty(m => m.LeaseOwner, owner)
                 .SetProperty(m => m.LeaseUntil, until)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct).ConfigureAwait(false);
         return claimed == 1;
+    }
+
+    /// <summary>
+    /// At start, this host's leases from before a crash or kill (same host name, another instance) end now, so what it was
+    /// sending resumes at once instead of after the lease. Returns how many were released.
+    /// </summary>
+    public async Task<int> ReleaseEarlierLeasesAsync(string hostPrefix, string owner, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var expired = now.AddTicks(-1);
+        return await db.Outbox
+            .Where(m => m.Status == OutboxStatus.Pending && m.LeaseOwner != null && m.LeaseOwner.StartsWith(hostPrefix) && m.LeaseOwner != owner
+                && m.LeaseUntil >= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, expired).SetProperty(m => m.NextAttemptAt, now), ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ListAsync(OutboxStatus status, int limit, CancellationToken ct) =>

@@ -42,10 +42,17 @@ public sealed class SchemaMigrator(CoachLoopDbContext db, ILogger<SchemaMigrator
                 await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", ct).ConfigureAwait(false);
             }
 
-            await ExecuteAsync(connection, null, provider == DatabaseProvider.Sqlite
-                ? "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)"
-                : "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(100) NOT NULL PRIMARY KEY, applied_at timestamptz NOT NULL)", ct)
-                .ConfigureAwait(false);
+            // Under the same lock as the scripts: PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against a concurrent one
+            // (two hosts starting on an empty database, the second failed with 42P07).
+            await using (var tx = await LockedAsync(connection, provider, ct).ConfigureAwait(false))
+            {
+                await ExecuteAsync(connection, tx, provider == DatabaseProvider.Sqlite
+                    ? "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)"
+                    : "CREATE TABLE IF NOT EXISTS schema_migrations (version varchar(100) NOT NULL PRIMARY KEY, applied_at timestamptz NOT NULL)", ct)
+                    .ConfigureAwait(false);
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+            }
+
             var applied = new List<string>();
             foreach (var script in Scripts(provider))
             {
@@ -94,13 +101,7 @@ public sealed class SchemaMigrator(CoachLoopDbContext db, ILogger<SchemaMigrator
 
     private static async Task<bool> ApplyAsync(DbConnection connection, DatabaseProvider provider, MigrationScript script, CancellationToken ct)
     {
-        await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        if (provider == DatabaseProvider.Postgres)
-        {
-            await ExecuteAsync(connection, tx, $"SELECT pg_advisory_xact_lock({AdvisoryLockKey.ToString(CultureInfo.InvariantCulture)})", ct)
-                .ConfigureAwait(false);
-        }
-
+        await using var tx = await LockedAsync(connection, provider, ct).ConfigureAwait(false);
         await using (var check = connection.CreateCommand())
         {
             check.Transaction = tx;
@@ -127,6 +128,19 @@ public sealed class SchemaMigrator(CoachLoopDbContext db, ILogger<SchemaMigrator
 
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>A transaction that, on PostgreSQL, holds the migration advisory lock until it ends.</summary>
+    private static async Task<DbTransaction> LockedAsync(DbConnection connection, DatabaseProvider provider, CancellationToken ct)
+    {
+        var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await ExecuteAsync(connection, tx, $"SELECT pg_advisory_xact_lock({AdvisoryLockKey.ToString(CultureInfo.InvariantCulture)})", ct)
+                .ConfigureAwait(false);
+        }
+
+        return tx;
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)

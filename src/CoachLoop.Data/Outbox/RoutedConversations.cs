@@ -7,12 +7,23 @@ namespace CoachLoop.Data.Outbox;
 /// <summary>
 /// Conversations of a chat that is installed somewhere (Slack, Teams): a team's manager channel is the
 /// route an admin linked; a person's direct conversation is the stored route, or else a placeholder
-/// <c>user:{chat user id}</c> that the channel's sender opens on first use. Nothing goes to a tenant
+/// <c>user:{chat user id}</c> that the channel's sender opens on first use (or, for a channel that can find people by email,
+/// <c>person:{id}</c> until it has). Nothing goes to a tenant
 /// whose installation was removed.
 /// </summary>
 public sealed class RoutedConversations(string channel, CoachLoopDbContext db) : IConversationRouter
 {
     public const string UserPrefix = "user:";
+
+    /// <summary>A person whose chat identity is not known yet: the channel's sender finds them when it delivers.</summary>
+    public const string PersonPrefix = "person:";
+
+    public static string Person(Guid personId) => PersonPrefix + personId.ToString("N");
+
+    public static bool IsPerson(string conversation) => conversation.StartsWith(PersonPrefix, StringComparison.Ordinal);
+
+    public static Guid? PersonOf(string conversation) =>
+        IsPerson(conversation) && Guid.TryParse(conversation.AsSpan(PersonPrefix.Length), out var id) ? id : null;
 
     public string Channel => channel;
 

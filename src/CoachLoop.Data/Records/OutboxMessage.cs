@@ -20,6 +20,12 @@ public sealed class OutboxMessage
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The last attempt may have reached the channel without its answer being recorded (the host died holding the lease, or
+    /// the call timed out): the sender checks the channel for the message before posting it again.
+    /// </summary>
+    public bool OutcomeUnknown { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
 }

@@ -44,6 +44,40 @@ public sealed class OutboxRecoveryTests
         await dying.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
+    [Fact]
+    public async Task AHostRestartedUnderItsNameResumesItsInFlightSendsAtOnceAndAnotherHostWaitsForTheLease()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        var farEnd = new ScriptedChannel();
+        var crash = new TaskCompletionSource();
+        var named = new Dictionary<string, string?> { ["Outbox:HostName"] = "host-1" };
+        var hostA = await CoachLoopApp.StartAsync(services: farEnd.Register, database: database, settings: named);
+        await new Chat(hostA).PostCallAsync(Json.Call());
+        farEnd.BeforeAnswer = m => ScriptedChannel.IsFlagCard(m) ? crash.Task : Task.CompletedTask;
+        var dying = Task.Run(() => hostA.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync(CancellationToken.None));
+        await WaitUntilAsync(() => farEnd.Delivered.Count == 2);
+        var clockAtCrash = hostA.Clock.GetUtcNow();
+        await hostA.DisposeAsync();
+        farEnd.BeforeAnswer = null;
+
+        await using var other = await CoachLoopApp.StartAsync(seed: false, services: farEnd.Register, database: database, now: clockAtCrash,
+            settings: new Dictionary<string, string?> { ["Outbox:HostName"] = "host-2" });
+        await other.Services.GetRequiredService<OutboxDispatcher>().ReleaseEarlierLeasesAsync(CancellationToken.None);
+        var notOthers = await new Chat(other).DispatchAsync();
+        await using var restarted = await CoachLoopApp.StartAsync(seed: false, services: farEnd.Register, database: database, now: clockAtCrash,
+            settings: named);
+        await restarted.Services.GetRequiredService<OutboxDispatcher>().ReleaseEarlierLeasesAsync(CancellationToken.None);
+        var resumed = await new Chat(restarted).DispatchAsync();
+
+        Assert.Equal((0, 1), (notOthers, resumed));
+        var flag = await restarted.WithDbAsync(db => db.Outbox.AsNoTracking().OrderBy(m => m.Id)
+            .Join(db.CardPosts.Where(p => p.CardKind == "flag"), m => m.CardPostId, p => p.Id, (m, _) => m).FirstAsync());
+        Assert.Equal((OutboxStatus.Sent, 2, false), (flag.Status, flag.Attempts, flag.OutcomeUnknown));
+        Assert.Equal(2, farEnd.Delivered.Count);
+        crash.SetResult();
+        await dying.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
     [SkippableTheory]
     [MemberData(nameof(Providers))]
     public async Task TwoHostsDispatchingTogetherSendEveryMessageOnceAndInOrder(DatabaseProvider provider)

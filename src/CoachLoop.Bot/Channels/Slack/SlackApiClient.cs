@@ -13,8 +13,26 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// </summary>
 public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, SlackRateGate gate, ILogger<SlackApiClient> logger)
 {
-    public Task<SlackApiResponse> PostMessageAsync(string channel, string text, JsonArray blocks, CancellationToken ct) =>
-        JsonAsync("chat.postMessage", new JsonObject { ["channel"] = channel, ["text"] = text, ["blocks"] = blocks }, channel, ct);
+    /// <summary>
+    /// Posts a message carrying <see href="https://api.slack.com/metadata">message metadata</see> that names the outbox key, so a
+    /// post whose answer was lost can be found again in the channel's history (<see cref="RecentMessagesAsync"/>).
+    /// </summary>
+    public Task<SlackApiResponse> PostMessageAsync(string channel, string text, JsonArray blocks, string outboxKey, CancellationToken ct) =>
+        JsonAsync("chat.postMessage", new JsonObject
+        {
+            ["channel"] = channel, ["text"] = text, ["blocks"] = blocks,
+            ["metadata"] = new JsonObject { ["event_type"] = CardEventType, ["event_payload"] = new JsonObject { [OutboxKeyField] = outboxKey } },
+        }, channel, ct);
+
+    /// <summary>The newest messages of a conversation with their metadata (conversations.history, include_all_metadata).</summary>
+    public Task<SlackApiResponse> RecentMessagesAsync(string channel, int limit, CancellationToken ct) =>
+        FormAsync("conversations.history", [new("channel", channel), new("limit", limit.ToString(CultureInfo.InvariantCulture)),
+            new("include_all_metadata", "true")], ct);
+
+    /// <summary>The metadata event type of a CoachLoop card, and the payload field holding its outbox key.</summary>
+    public const string CardEventType = "coachloop_card";
+
+    public const string OutboxKeyField = "outbox_key";
 
     public Task<SlackApiResponse> UpdateAsync(string channel, string ts, string text, JsonArray blocks, CancellationToken ct) =>
         JsonAsync("chat.update", new JsonObject { ["channel"] = channel, ["ts"] = ts, ["text"] = text, ["blocks"] = blocks }, channel, ct);

@@ -1,21 +1,24 @@
+using System.Text.Json.Nodes;
 using CoachLoop.Bot.Cards.BlockKit;
 using CoachLoop.Bot.Outbox;
-using CoachLoop.Data;
 using CoachLoop.Data.Outbox;
-using CoachLoop.Data.Records;
 using CoachLoop.Engine.People;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Bot.Channels.Slack;
 
 /// <summary>
 /// The outbox's Slack sender: <see href="https://api.slack.com/methods/chat.postMessage">chat.postMessage</see> for a new card,
-/// <see href="https://api.slack.com/methods/chat.update">chat.update</see> for a card that changed. A person's DM
-/// (<c>user:U…</c>) is opened with conversations.open first and remembered as their route. 429 and outages are retried
-/// (after Slack's Retry-After when it gave one); errors that cannot succeed are dead-lettered with Slack's reason.
+/// <see href="https://api.slack.com/methods/chat.update">chat.update</see> for a card that changed. A person's DM (<c>person:…</c>,
+/// <c>user:U…</c>) is resolved by <see cref="SlackRecipients"/>. Every post carries its outbox key as message metadata; when an
+/// earlier attempt's outcome is unknown (host died mid-send, call timed out), the channel's recent history is searched for
+/// that key before posting again, so a resend does not make a second card. 429 and outages are retried (after Slack's
+/// Retry-After when it gave one); errors that cannot succeed are dead-lettered with Slack's reason.
 /// </summary>
-public sealed class SlackCardSender(SlackApiClient slack, CoachLoopDbContext db, TimeProvider clock) : ICardSender
+public sealed class SlackCardSender(SlackApiClient slack, SlackRecipients recipients) : ICardSender
 {
+    /// <summary>How many of a conversation's newest messages are searched for a post whose outcome is unknown.</summary>
+    public const int HistoryDepth = 100;
+
     public string Channel => ChatIdentity.Slack;
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken ct)
@@ -34,61 +37,57 @@ public sealed class SlackCardSender(SlackApiClient slack, CoachLoopDbContext db,
         }
 
         var channel = message.ConversationId;
-        if (channel.StartsWith(RoutedConversations.UserPrefix, StringComparison.Ordinal))
+        if (channel.StartsWith(RoutedConversations.UserPrefix, StringComparison.Ordinal) || RoutedConversations.IsPerson(channel))
         {
-            var userId = channel[RoutedConversations.UserPrefix.Length..];
-            var opened = await slack.OpenConversationAsync(userId, ct).ConfigureAwait(false);
-            if (!opened.Ok || opened.Get("channel.id") is not { } dm)
+            var (dm, failure) = await recipients.DirectAsync(channel, ct).ConfigureAwait(false);
+            if (failure is not null)
             {
-                return Failure("conversations.open", opened);
+                return failure;
             }
 
-            await RememberDirectAsync(userId, dm, ct).ConfigureAwait(false);
-            channel = dm;
+            channel = dm!;
         }
 
-        var posted = await slack.PostMessageAsync(channel, rendered.Text, rendered.Blocks, ct).ConfigureAwait(false);
+        if (message.OutcomeUnknown && await FindPostedAsync(channel, message.IdempotencyKey, ct).ConfigureAwait(false) is { } found)
+        {
+            return found;
+        }
+
+        var posted = await slack.PostMessageAsync(channel, rendered.Text, rendered.Blocks, message.IdempotencyKey, ct).ConfigureAwait(false);
         return posted.Ok && posted.Get("ts") is { } ts
             ? SendResult.Sent(new SlackMessageRef(posted.Get("channel") ?? channel, ts).ToString())
-            : Failure("chat.postMessage", posted);
+            : Failure("chat.postMessage", posted, mayHavePosted: posted.RetryAfter is null);
     }
 
-    private static SendResult Failure(string method, SlackApiResponse response) =>
-        response.Transient
-            ? SendResult.Retry($"slack {method}: {response.Describe()}", response.RetryAfter)
-            : SendResult.Permanent($"slack {method}: {response.Describe()}");
-
-    /// <summary>Stores the DM's channel id as the person's route so later cards skip conversations.open.</summary>
-    private async Task RememberDirectAsync(string userId, string dm, CancellationToken ct)
+    /// <summary>
+    /// The post of an earlier attempt, found by its outbox key in the channel's newest messages: Sent when there, null when not
+    /// (post it now). When history cannot be read now the message is retried still unsure; when it can never be read (scope
+    /// missing) posting is the lesser harm, a possible duplicate rather than a lost card.
+    /// </summary>
+    private async Task<SendResult?> FindPostedAsync(string channel, string key, CancellationToken ct)
     {
-        var identity = await db.ChatIdentities.AsNoTracking().FirstOrDefaultAsync(c => c.Provider == Channel && c.ExternalUserId == userId, ct)
-            .ConfigureAwait(false);
-        if (identity is null || await db.ChannelRoutes.AnyAsync(r => r.Channel == Channel && r.RouteKind == ChannelRoute.PersonRoute
-                && r.SubjectId == identity.PersonId, ct).ConfigureAwait(false))
+        var history = await slack.RecentMessagesAsync(channel, HistoryDepth, ct).ConfigureAwait(false);
+        if (!history.Ok)
         {
-            return;
+            return history.Transient ? Failure("conversations.history", history, mayHavePosted: true) : null;
         }
 
-        var now = clock.GetUtcNow();
-        var route = db.ChannelRoutes.Add(new ChannelRoute
+        foreach (var posted in history.Body?["messages"] as JsonArray ?? [])
         {
-            Id = Guid.CreateVersion7(now),
-            Channel = Channel,
-            RouteKind = ChannelRoute.PersonRoute,
-            SubjectId = identity.PersonId,
-            Tenant = identity.Tenant,
-            ConversationId = dm,
-            CreatedAt = now,
-            UpdatedAt = now,
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            var metadata = posted?["metadata"];
+            if (metadata?["event_type"]?.GetValue<string>() == SlackApiClient.CardEventType
+                && metadata["event_payload"]?[SlackApiClient.OutboxKeyField]?.GetValue<string>() == key
+                && posted!["ts"]?.GetValue<string>() is { } ts)
+            {
+                return SendResult.Sent(new SlackMessageRef(channel, ts).ToString());
+            }
         }
-        catch (DbUpdateException)
-        {
-            // Another card to the same person opened the DM at the same moment and stored the route first: theirs stands.
-            route.State = EntityState.Detached;
-        }
+
+        return null;
     }
+
+    internal static SendResult Failure(string method, SlackApiResponse response, bool mayHavePosted = false) =>
+        response.Transient
+            ? SendResult.Retry($"slack {method}: {response.Describe()}", response.RetryAfter, mayHavePosted)
+            : SendResult.Permanent($"slack {method}: {response.Describe()}");
 }

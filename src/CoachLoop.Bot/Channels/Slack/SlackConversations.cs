@@ -7,10 +7,10 @@ namespace CoachLoop.Bot.Channels.Slack;
 
 /// <summary>
 /// Where Slack cards go: the routes of <see cref="RoutedConversations"/> (a team's linked manager channel, a person's stored
-/// DM), and for a person Slack has not been told about yet, <c>user:{id}</c> after finding them by email. The sender opens
-/// that DM on first use.
+/// DM), and for a person Slack has not been asked about yet, <c>person:{id}</c>. Nothing here calls Slack: finding the person
+/// and opening their DM is part of delivery (<see cref="SlackRecipients"/>), retried and visible like any send.
 /// </summary>
-public sealed class SlackConversations(CoachLoopDbContext db, SlackPeople people) : IConversationRouter
+public sealed class SlackConversations(CoachLoopDbContext db) : IConversationRouter
 {
     private readonly RoutedConversations _routes = new(ChatIdentity.Slack, db);
 
@@ -35,6 +35,7 @@ public sealed class SlackConversations(CoachLoopDbContext db, SlackPeople people
             return null;
         }
 
-        return await people.LinkByEmailAsync(personId, ct).ConfigureAwait(false) is { } userId ? RoutedConversations.UserPrefix + userId : null;
+        var hasEmail = await db.People.AsNoTracking().AnyAsync(p => p.Id == personId && p.Email != "", ct).ConfigureAwait(false);
+        return hasEmail ? RoutedConversations.Person(personId) : null;
     }
 }

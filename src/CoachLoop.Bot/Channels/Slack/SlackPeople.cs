@@ -5,10 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CoachLoop.Bot.Channels.Slack;
 
 /// <summary>
-/// Maps CoachLoop people to Slack users by email and remembers the mapping as a <see cref="ChatIdentity"/>: outbound with
-/// <see href="https://api.slack.com/methods/users.lookupByEmail">users.lookupByEmail</see> (a person Slack has not seen yet),
-/// inbound with <see href="https://api.slack.com/methods/users.info">users.info</see> (a Slack user CoachLoop has not seen yet).
-/// Both need the users:read.email scope.
+/// Maps CoachLoop people to Slack users by email and remembers the mapping as a <see cref="ChatIdentity"/>: inbound with
+/// <see href="https://api.slack.com/methods/users.info">users.info</see> (a Slack user CoachLoop has not seen yet).
+/// Outbound (a person Slack has not seen yet) is <see cref="SlackRecipients"/>, part of delivery. Both need users:read.email.
 /// </summary>
 public sealed class SlackPeople(CoachLoopDbContext db, SlackApiClient slack, TimeProvider clock)
 {
@@ -50,29 +49,6 @@ public sealed class SlackPeople(CoachLoopDbContext db, SlackApiClient slack, Tim
         }
 
         return person;
-    }
-
-    /// <summary>
-    /// The Slack user id of a person not linked yet, found by email and remembered in the current unit of work (saved with the
-    /// caller's changes). Null when Slack does not know the email.
-    /// </summary>
-    public async Task<string?> LinkByEmailAsync(Guid personId, CancellationToken ct)
-    {
-        var email = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.Email).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(email))
-        {
-            return null;
-        }
-
-        var found = await slack.LookupByEmailAsync(email, ct).ConfigureAwait(false);
-        var userId = found.Ok ? found.Get("user.id") : null;
-        if (userId is null)
-        {
-            return null;
-        }
-
-        await RememberAsync(personId, found.Get("user.team_id") ?? "", userId, ct).ConfigureAwait(false);
-        return userId;
     }
 
     private async Task RememberAsync(Guid personId, string team, string userId, CancellationToken ct)

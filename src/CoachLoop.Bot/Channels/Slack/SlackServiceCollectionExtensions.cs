@@ -29,7 +29,9 @@ internal static partial class SlackServiceCollectionExtensions
         services.AddScoped<SlackClicks>();
         services.AddScoped<SlackInteractions>();
         services.AddScoped<SlackCommands>();
-        services.AddScoped<IConversationRouter>(sp => new SlackConversations(sp.GetRequiredService<CoachLoopDbContext>(), sp.GetRequiredService<SlackPeople>()));
+        services.AddSingleton<SlackLookups>();
+        services.AddScoped<SlackRecipients>();
+        services.AddScoped<IConversationRouter>(sp => new SlackConversations(sp.GetRequiredService<CoachLoopDbContext>()));
         services.AddScoped<ICardSender, SlackCardSender>();
         return services;
     }

@@ -11,6 +11,8 @@ namespace CoachLoop.Bot.Tests.Channels.Slack;
 /// <summary>
 /// A recording fake of the Slack Web API: a real Kestrel server on 127.0.0.1 (free port) answering POST /api/{method} the
 /// way Slack does, from a small user directory and fixture JSON, or with scripted answers (429 with Retry-After, ok:false).
+/// It keeps the messages posted to each conversation with their metadata and answers conversations.history from them (newest
+/// first, metadata only with include_all_metadata), and it can be slow or faulty per method and per channel.
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
@@ -31,6 +33,19 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     /// <summary>Methods whose answers wait until the test releases them (see <see cref="Hold"/>).</summary>
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.Ordinal);
+
+    /// <summary>Calls to one channel (by their "channel" argument) that answer only after a while, on top of <see cref="Delays"/>.</summary>
+    public ConcurrentDictionary<string, TimeSpan> ChannelDelays { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Random faults: the share of calls answered 429 (Retry-After 1) and 500, on every method (see <see cref="FakeSlackFaults"/>).</summary>
+    public FakeSlackFaults? Faults { get; set; }
+
+    /// <summary>What Slack holds: every message posted, per conversation, in order.</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> Messages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The outbox keys of all messages held, as many times as they were posted.</summary>
+    public IReadOnlyList<string> PostedKeys =>
+        [.. Messages.Values.SelectMany(q => q).Select(m => m["metadata"]?["event_payload"]?["outbox_key"]?.GetValue<string>() ?? "")];
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -74,16 +89,25 @@ public sealed class FakeSlackApi : IAsyncDisposable
             await gate.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
-        if (Delays.TryGetValue(method, out var delay))
+        var channel = args["channel"] is JsonValue c && c.TryGetValue<string>(out var id) ? id : null;
+        var delay = Delays.GetValueOrDefault(method) + (channel is null ? TimeSpan.Zero : ChannelDelays.GetValueOrDefault(channel));
+        if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
-        var channel = args["channel"] is JsonValue c && c.TryGetValue<string>(out var id) ? id : null;
+        var fault = Faults?.Next(method);
         var (status, answer, retryAfter) = (_scripted.TryGetValue(method + "|" + channel, out var forChannel) && forChannel.TryDequeue(out var next))
             || (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out next))
             ? next
+            : fault is { Status: 429 } ? (429, """{"ok":false,"error":"ratelimited"}""", (string?)"1")
+            : fault is { Status: 500, AfterDoing: false } ? (500, "upstream failure", (string?)null)
             : (200, Normal(method, args).ToJsonString(), null);
+        if (fault is { Status: 500, AfterDoing: true })
+        {
+            // The call took effect, but the answer is lost: the caller cannot know whether it did.
+            (status, answer) = (500, "upstream failure after the fact");
+        }
         context.Response.StatusCode = status;
         if (retryAfter is not null)
         {
@@ -101,7 +125,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
         {
             case "chat.postMessage":
                 var ts = $"1700000000.{Interlocked.Increment(ref _ts):000000}";
+                var posted = new JsonObject { ["type"] = "message", ["ts"] = ts, ["text"] = args["text"]?.DeepClone(), ["metadata"] = Metadata(args["metadata"]) };
+                Messages.GetOrAdd(channel ?? "", _ => new()).Enqueue(posted);
                 return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts, ["message"] = new JsonObject { ["ts"] = ts, ["text"] = args["text"]?.DeepClone() } };
+            case "conversations.history":
+                return History(channel ?? "", args);
             case "chat.update":
                 return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = args["ts"]?.DeepClone(), ["text"] = args["text"]?.DeepClone() };
             case "chat.postEphemeral":
@@ -125,6 +153,30 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 return new JsonObject { ["ok"] = false, ["error"] = "unknown_method" };
         }
     }
+
+    /// <summary>Slack's answer: newest first, at most <c>limit</c>, metadata only when include_all_metadata is true.</summary>
+    private JsonObject History(string channel, JsonObject args)
+    {
+        var limit = int.TryParse(args["limit"]?.GetValue<string>(), out var n) ? n : 100;
+        var withMetadata = args["include_all_metadata"]?.GetValue<string>() is "true" or "1";
+        var messages = new JsonArray();
+        foreach (var message in Messages.GetValueOrDefault(channel)?.Reverse().Take(limit) ?? [])
+        {
+            var copy = message.DeepClone().AsObject();
+            if (!withMetadata || copy["metadata"] is null)
+            {
+                copy.Remove("metadata");
+            }
+
+            messages.Add(copy);
+        }
+
+        return new JsonObject { ["ok"] = true, ["messages"] = messages, ["has_more"] = (Messages.GetValueOrDefault(channel)?.Count ?? 0) > limit };
+    }
+
+    /// <summary>chat.postMessage takes metadata as an object (JSON bodies) or as a JSON string (form bodies).</summary>
+    private static JsonNode? Metadata(JsonNode? metadata) =>
+        metadata is JsonValue text && text.TryGetValue<string>(out var json) ? JsonNode.Parse(json) : metadata?.DeepClone();
 
     private static JsonObject User(string id, string email) => new()
     {

@@ -27,7 +27,7 @@ public sealed class SlackManifestTests
         var scopes = Manifest["oauth_config"]!["scopes"]!["bot"]!.AsArray().Select(s => s!.GetValue<string>()).Order();
         var events = Manifest["settings"]!["event_subscriptions"]!["bot_events"]!.AsArray().Select(s => s!.GetValue<string>()).Order();
 
-        Assert.Equal(["chat:write", "commands", "im:write", "users:read", "users:read.email"], scopes);
+        Assert.Equal(["channels:history", "chat:write", "commands", "groups:history", "im:history", "im:write", "users:read", "users:read.email"], scopes);
         Assert.Equal(["app_home_opened", "app_uninstalled", "tokens_revoked"], events);
         Assert.Equal("/coach", Manifest["features"]!["slash_commands"]![0]!["command"]!.GetValue<string>());
         Assert.True(Manifest["features"]!["app_home"]!["home_tab_enabled"]!.GetValue<bool>());
