@@ -24,6 +24,10 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
             ["metadata"] = new JsonObject { ["event_type"] = CardEventType, ["event_payload"] = new JsonObject { [OutboxKeyField] = outboxKey } },
         }, channel, ct);
 
+    /// <summary>A message that is not an outbox delivery (an answer to the clicker alone), so it carries no outbox key.</summary>
+    public Task<SlackApiResponse> PostReplyAsync(string channel, string text, JsonArray blocks, CancellationToken ct) =>
+        JsonAsync("chat.postMessage", new JsonObject { ["channel"] = channel, ["text"] = text, ["blocks"] = blocks }, channel, ct);
+
     /// <summary>The newest messages of a conversation with their metadata (conversations.history, include_all_metadata).</summary>
     public Task<SlackApiResponse> RecentMessagesAsync(string channel, int limit, CancellationToken ct) =>
         FormAsync("conversations.history", [new("channel", channel), new("limit", limit.ToString(CultureInfo.InvariantCulture)),

@@ -33,7 +33,7 @@ public sealed partial class SlackClicks(SlackPeople people, CardActionPipeline p
         {
             var message = BlockKitRenderer.Render(card);
             _ = click.Channel is null
-                ? await slack.PostMessageAsync(click.UserId, message.Text, message.Blocks, ct).ConfigureAwait(false)
+                ? await slack.PostReplyAsync(click.UserId, message.Text, message.Blocks, ct).ConfigureAwait(false)
                 : await slack.PostEphemeralAsync(click.Channel, click.UserId, message.Text, message.Blocks, ct).ConfigureAwait(false);
         }
         else if (result.Outcome != ActionOutcome.Done && click.Channel is not null)
