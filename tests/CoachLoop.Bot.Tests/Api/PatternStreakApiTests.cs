@@ -133,8 +133,8 @@ public sealed class PatternStreakApiTests
                 var updates = sent.Where(m => m.Card.SubjectId == id && m.MessageRef is not null).ToList();
                 var manager = Assert.Single(updates, m => m.Card.Kind == "flag").Card;
                 var agent = Assert.Single(updates, m => m.Card.Kind == "agent-score").Card;
-                Assert.StartsWith("Closed by CoachLoop", manager.Status, StringComparison.Ordinal);
-                Assert.Contains($"Superseded by the pattern flag {patternId}", manager.Status, StringComparison.Ordinal);
+                Assert.StartsWith($"Superseded by the pattern flag {patternId}", manager.Status, StringComparison.Ordinal);
+                Assert.Equal("Superseded", manager.Badge);
                 Assert.Empty(manager.Actions);
                 Assert.Equal(manager.Version, agent.Version);
             }

@@ -20,6 +20,8 @@ internal static class FlagStatusLine
             FlagStatus.FollowUpDue => "Follow-up scoring is due.",
             FlagStatus.Continued => $"Continued: cycle {flag.Cycle} needs a new practice approved.",
             FlagStatus.Escalated => "Escalated: no movement after two coaching cycles.",
+            FlagStatus.Closed when flag.SupersededBy is not null =>
+                $"{flag.ClosingNote?.TrimEnd('.')}{(context.Last("supersede") is { } folded ? $", {CardText.Time(folded.At)}" : "")}.",
             FlagStatus.Closed => $"{Badge(context)}{By(context, "resolve", "follow-up")}{(flag.ClosingNote is null ? "." : ": " + flag.ClosingNote)}",
             FlagStatus.Dismissed => $"{Badge(context)}{By(context, "dismiss", "withdraw")}: {flag.ClosingNote}",
             _ => flag.Status.ToString(),
@@ -37,6 +39,7 @@ internal static class FlagStatusLine
         FlagStatus.FollowUpDue => "Follow-up due",
         FlagStatus.Continued => "Continued",
         FlagStatus.Escalated => "Escalated",
+        FlagStatus.Closed when context.Flag.SupersededBy is not null => "Superseded",
         FlagStatus.Closed => context.Last("resolve", "follow-up")?.Action == "resolve" ? "Resolved" : "Closed: target met",
         FlagStatus.Dismissed => context.Last("dismiss", "withdraw")?.Action == "withdraw" ? "Overturned" : "Dismissed",
         _ => context.Flag.Status.ToString(),

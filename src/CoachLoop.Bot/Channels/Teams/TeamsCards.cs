@@ -50,7 +50,7 @@ public static class TeamsCards
     public static string Summary(Card card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var text = string.IsNullOrWhiteSpace(card.Subtitle) ? card.Title : $"{card.Title} · {card.Subtitle}";
+        var text = string.IsNullOrWhiteSpace(card.Subtitle) ? card.DisplayTitle : $"{card.DisplayTitle} · {card.Subtitle}";
         return text.Length <= MaxSummaryLength ? text : string.Concat(text.AsSpan(0, MaxSummaryLength - 1), "…");
     }
 

@@ -17,7 +17,7 @@ public sealed class GroupCardActionTests
         var batch = new JsonArray();
         for (var i = 0; i < 12; i++)
         {
-            batch.Add(Json.Call($"g{i}", callTime: $"2026-11-19T{8 + i}:00:00Z", agent: i % 2 == 0 ? "ana@example.com" : "ben@example.com"));
+            batch.Add(Json.CallWithoutStreak($"g{i}", i / 2, $"2026-11-19T{8 + i}:00:00Z", i % 2 == 0 ? "ana@example.com" : "ben@example.com"));
         }
 
         await chat.PostCallAsync(new JsonObject { ["calls"] = batch });

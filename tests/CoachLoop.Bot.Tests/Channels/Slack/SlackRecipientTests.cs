@@ -77,7 +77,9 @@ public sealed class SlackRecipientTests
         slack.Fake.Script("chat.postMessage", 500, "upstream failure", channel: "D" + SlackHost.Ana);
         for (var i = 0; i < 4; i++)
         {
-            await slack.Chat.PostCallAsync(Json.Call($"call-{i}", disclosure: i == 3 ? 0 : 100));
+            var call = Json.CallWithoutStreak($"call-{i}", i, $"2026-11-20T0{i}:00:00Z");
+            call["scores"]![0]!["score"] = i == 3 ? 0 : 100;
+            await slack.Chat.PostCallAsync(call);
         }
 
         for (var i = 0; i < 3; i++)

@@ -16,7 +16,7 @@ public sealed class TeamsCardFlowTests
         Assert.Equal("message", (string?)post.Body!["type"]);
         // The Activity schema has no top-level tenant; the notification preview names the card instead of "sent a card".
         Assert.False(post.Body.AsObject().ContainsKey("tenant"));
-        Assert.Equal("Coaching: Empathy · Ana Ruiz · call call-1 · 20 Nov 07:00 UTC", (string?)post.Body["summary"]);
+        Assert.Equal("Coaching: Empathy · Ana Ruiz · call call-1 · 20 Nov 2026, 07:00 UTC", (string?)post.Body["summary"]);
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)post.Body["attachments"]![0]!["contentType"]);
         await AdaptiveCardSchema.AssertValidAsync(TeamsScenario.PostedCard(host));
         Assert.Equal("act-1", await host.App.WithDbAsync(db => db.CardPosts.Where(p => p.Channel == "teams").Select(p => p.MessageRef).SingleAsync()));
@@ -42,7 +42,7 @@ public sealed class TeamsCardFlowTests
         var update = Assert.Single(host.Connector.Where("PUT", $"/v3/conversations/{TeamsScenario.Channel}/activities/act-1"));
         await AdaptiveCardSchema.AssertValidAsync(update.Body!["attachments"]![0]!["content"]!);
         Assert.False(update.Body.AsObject().ContainsKey("tenant"));
-        Assert.StartsWith("Coaching: Empathy", (string?)update.Body["summary"], StringComparison.Ordinal);
+        Assert.StartsWith("Practice approved · Coaching: Empathy", (string?)update.Body["summary"], StringComparison.Ordinal);
         Assert.Equal(1, host.Issuer.TokenRequests);
     }
 
