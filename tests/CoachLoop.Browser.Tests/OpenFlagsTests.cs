@@ -79,7 +79,7 @@ public sealed class OpenFlagsTests(BrowserFixture browsers) : BrowserTest(browse
     [SkippableFact]
     public async Task RunDueWorkNowSendsTheSessionReminderAtOnceWhenSwitchedOn()
     {
-        await StartAsync(new Dictionary<string, string?> { ["WebChannel:RunDueWorkNow"] = "true" });
+        await StartAsync(new Dictionary<string, string?> { ["WebChannel:RunDueWorkNow"] = "true", ["Test:Environment"] = "Development" });
         var flagId = (await ScoredCalls.PostAsync(Api, ScoredCalls.LowEmpathy(NewCallId())))["empathy"];
         var morgan = await OpenAsAsync(People.Morgan);
         await WebChannelPage.Button(WebChannelPage.Card(morgan.ManagerChannel, "flag", flagId), "Approve practice").ClickAsync();

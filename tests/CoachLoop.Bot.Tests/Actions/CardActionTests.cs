@@ -220,6 +220,7 @@ public sealed class CardActionTests
         var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/web/api/dev-key");
         request.Headers.Host = "rebind.example.com";
+        request.Headers.Add("X-CoachLoop-Web", "1");
 
         var response = await client.SendAsync(request);
 

@@ -57,7 +57,8 @@ public sealed class CoachLoopApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // A test that needs the Development-only tools says so with this test-only setting.
+        builder.UseEnvironment(_settings.TryGetValue("Test:Environment", out var environment) && environment is not null ? environment : "Testing");
         builder.UseSetting("Database:Provider", _database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");

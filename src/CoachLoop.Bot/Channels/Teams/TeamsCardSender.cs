@@ -84,6 +84,12 @@ public sealed class TeamsCardSender(
                 userId = answer.Succeeded ? JsonSerializer.Deserialize<TeamsChannelAccount>(answer.Body, TeamsJson.Options)?.Id : null;
                 if (userId?.StartsWith(TeamsIdentities.UserIdPrefix, StringComparison.Ordinal) == true)
                 {
+                    if (target.Tenant.Length > 0)
+                    {
+                        // On the roster of a conversation in that tenant: Teams confirms where the person belongs.
+                        await identities.ConfirmTenantAsync(target.Tenant, aad, ct).ConfigureAwait(false);
+                    }
+
                     await identities.RememberUserIdAsync(target.Tenant, aad, userId, ct).ConfigureAwait(false);
                 }
                 else

@@ -15,8 +15,26 @@ public static class TeamsCards
     /// <summary>Longest notification preview we send; Teams cuts previews short anyway.</summary>
     public const int MaxSummaryLength = 200;
 
+    /// <summary>Data keys an "Open card" on a list's row carries in Teams, naming the list so the click can answer with it unchanged.</summary>
+    public const string ListKind = "listKind";
+
+    /// <inheritdoc cref="ListKind"/>
+    public const string ListId = "listId";
+
     public static JsonObject Render(Card card, IReadOnlyList<string>? refreshUserIds = null) =>
-        AdaptiveCardRenderer.Render(card, new AdaptiveRenderOptions { RefreshUserIds = refreshUserIds ?? [], FullWidth = true });
+        AdaptiveCardRenderer.Render(WithListReference(card), new AdaptiveRenderOptions { RefreshUserIds = refreshUserIds ?? [], FullWidth = true });
+
+    /// <summary>
+    /// Every row's "Open card" names the list it sits in: an invoke answer replaces the card in the clicker's view, and Teams does
+    /// not say which card an Action.Execute came from, so this is how the answer can be that same list.
+    /// </summary>
+    private static Card WithListReference(Card card) => card.Rows.Count == 0 || card.SubjectId == Guid.Empty ? card : card with
+    {
+        Rows = [.. card.Rows.Select(r => r with { Actions = [.. r.Actions.Select(a => a.Verb != CardVerbs.OpenCard ? a : a with
+        {
+            Data = new Dictionary<string, string>(a.Data, StringComparer.Ordinal) { [ListKind] = card.Kind, [ListId] = card.SubjectId.ToString() },
+        })] })],
+    };
 
     /// <summary>A card refused or not taken: the current card with the reason as its status line, so the clicker sees why nothing changed.</summary>
     public static JsonObject Render(Card card, string note) => Render(WithNote(card, note));

@@ -44,11 +44,7 @@ public sealed class TeamsDirectChats(
                 "have the person message the bot once, or set Teams:TenantId for a single-tenant bot"));
         }
 
-        if (identity.Tenant.Length == 0)
-        {
-            await identities.FillTenantAsync(tenant, aadObjectId, ct).ConfigureAwait(false);
-        }
-
+        // A guessed tenant (the single install) is used for this call only, not stored: the person's own activity will say.
         var serviceUrl = await db.ChannelRoutes.AsNoTracking()
             .Where(r => r.Channel == ChatIdentity.Teams && r.Tenant == tenant && r.ServiceUrl != null)
             .Select(r => r.ServiceUrl).FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? options.Value.DefaultServiceUrl;

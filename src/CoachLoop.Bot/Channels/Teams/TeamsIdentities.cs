@@ -9,8 +9,9 @@ namespace CoachLoop.Bot.Channels.Teams;
 /// <summary>
 /// What Teams tells the bot about people it already knows: their tenant and their <c>29:</c> user id. Identities imported from the
 /// directory carry only the Entra object id; creating a 1:1 chat needs the tenant (Teams refuses a conversation without one) and a
-/// card's per-user refresh needs the <c>29:</c> id. Both are learned from every authenticated activity, and the tenant also from
-/// installs: a bot installed in a single tenant knows that everyone it was given belongs to it.
+/// card's per-user refresh needs the <c>29:</c> id. Both are learned from every authenticated activity (and the tenant from a roster
+/// answer). A single install (or <c>Teams:TenantId</c>) is only a guess for opening a chat: it is never stored, because someone may
+/// belong to a tenant that installs the app later.
 /// </summary>
 public sealed class TeamsIdentities(CoachLoopDbContext db, IOptions<TeamsOptions> options)
 {
@@ -21,20 +22,15 @@ public sealed class TeamsIdentities(CoachLoopDbContext db, IOptions<TeamsOptions
     public async Task LearnAsync(Activity activity, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var tenant = activity.Tenant;
-        if (tenant.Length > 0 && activity.Type is ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate)
-        {
-            await LearnTenantFromInstallAsync(tenant, ct).ConfigureAwait(false);
-        }
-
         if (activity.From?.AadObjectId is not { Length: > 0 } aad)
         {
             return;
         }
 
+        var tenant = activity.Tenant;
         if (tenant.Length > 0)
         {
-            await FillTenantAsync(tenant, aad, ct).ConfigureAwait(false);
+            await ConfirmTenantAsync(tenant, aad, ct).ConfigureAwait(false);
         }
 
         if (activity.From.Id is { } userId && userId.StartsWith(UserIdPrefix, StringComparison.Ordinal))
@@ -64,21 +60,17 @@ public sealed class TeamsIdentities(CoachLoopDbContext db, IOptions<TeamsOptions
         return tenants.Count == 1 ? tenants[0] : "";
     }
 
-    /// <summary>Gives identities without a tenant this one (just the one person when <paramref name="aad"/> is set).</summary>
-    public Task<int> FillTenantAsync(string tenant, string? aad, CancellationToken ct)
+    /// <summary>
+    /// The person's tenant as Teams just said it (their own activity, or the roster of a conversation in that tenant): stored, and it
+    /// replaces any other, since an Entra object id belongs to one tenant (an older version stored guesses from a single install).
+    /// </summary>
+    public Task<int> ConfirmTenantAsync(string tenant, string aad, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenant);
+        ArgumentException.ThrowIfNullOrEmpty(aad);
         // Skips anyone who already has an identity in that tenant: the unique (provider, tenant, user) key must hold.
-        return db.ChatIdentities.Where(c => c.Provider == ChatIdentity.Teams && c.Tenant == "" && (aad == null || c.ExternalUserId == aad)
+        return db.ChatIdentities.Where(c => c.Provider == ChatIdentity.Teams && c.ExternalUserId == aad && c.Tenant != tenant
                 && !db.ChatIdentities.Any(o => o.Provider == ChatIdentity.Teams && o.Tenant == tenant && o.ExternalUserId == c.ExternalUserId))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Tenant, tenant), ct);
-    }
-
-    private async Task LearnTenantFromInstallAsync(string tenant, CancellationToken ct)
-    {
-        if (await OnlyTenantAsync(ct).ConfigureAwait(false) == tenant)
-        {
-            await FillTenantAsync(tenant, null, ct).ConfigureAwait(false);
-        }
     }
 }

@@ -46,6 +46,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<TeamsIdentities>();
         services.AddScoped<TeamsDirectChats>();
         services.AddScoped<TeamsViewers>();
+        services.AddScoped<Handlers.TeamsOpenCard>();
         services.AddScoped<TeamsCommands>();
         services.AddScoped<TeamsMyFlags>();
         services.AddScoped<TeamsActionRunner>();

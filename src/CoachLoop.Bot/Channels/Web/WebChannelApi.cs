@@ -21,7 +21,7 @@ internal static class WebChannelApi
         group.MapGet("/people", PeopleAsync);
         group.MapGet("/feeds", FeedsAsync);
         group.MapPost("/actions", ActAsync);
-        group.MapPost("/dev-key", DevKeyAsync);
+        group.MapPost("/dev-key", DevKeyAsync).AddEndpointFilter(FromOwnPage);
         group.MapWebTools();
         app.MapGet("/web", () => Results.Redirect("/web/index.html")).ExcludeFromDescription();
     }
@@ -35,6 +35,23 @@ internal static class WebChannelApi
         return (remote is null || IPAddress.IsLoopback(remote)) && localName
             ? await next(context).ConfigureAwait(false)
             : TypedResults.Problem(statusCode: 403, title: "Local only", detail: "The web channel answers only on this machine.");
+    }
+
+    /// <summary>The header the web channel's page sends with every POST.</summary>
+    public const string PageHeader = "X-CoachLoop-Web";
+
+    /// <summary>
+    /// Body-less POSTs must carry <see cref="PageHeader"/>: a page on another site can send a simple POST to localhost without
+    /// asking (fetch no-cors, a form), but not one with a custom header, which needs a CORS preflight this host never grants.
+    /// (A card action needs a JSON body, which is not a simple request either.)
+    /// </summary>
+    public static async ValueTask<object?> FromOwnPage(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        return context.HttpContext.Request.Headers.ContainsKey(PageHeader)
+            ? await next(context).ConfigureAwait(false)
+            : TypedResults.Problem(statusCode: 400, title: "Missing header", detail: $"The web channel's page sends {PageHeader} with this request.");
     }
 
     private static async Task<IResult> PeopleAsync(CoachLoopDbContext db, CancellationToken ct)

@@ -12,10 +12,11 @@ internal static class WebToolsApi
 {
     public static void MapWebTools(this RouteGroupBuilder group)
     {
-        group.MapGet("/features", (IOptions<WebChannelOptions> options) => TypedResults.Ok(new WebFeatures(options.Value.RunDueWorkNow)));
+        group.MapGet("/features", (IOptions<WebChannelOptions> options, IHostEnvironment environment) =>
+            TypedResults.Ok(new WebFeatures(RunDueWorkOn(options.Value, environment))));
         group.MapGet("/open-flags", OpenFlagsAsync);
-        group.MapPost("/digest-now", DigestNowAsync);
-        group.MapPost("/dev/run-due-work", RunDueWorkAsync);
+        group.MapPost("/digest-now", DigestNowAsync).AddEndpointFilter(WebChannelApi.FromOwnPage);
+        group.MapPost("/dev/run-due-work", RunDueWorkAsync).AddEndpointFilter(WebChannelApi.FromOwnPage);
     }
 
     private static async Task<IResult> OpenFlagsAsync(string? @as, WebCardViews views, WebOpenFlags openFlags, CancellationToken ct) =>
@@ -35,12 +36,14 @@ internal static class WebToolsApi
             cards.Count == 0 ? $"{person.Name} manages no team, and digests go to team managers." : $"The digest {person.Name} would get now.", cards));
     }
 
-    private static async Task<IResult> RunDueWorkAsync(IOptions<WebChannelOptions> options, DueWorkNow work, CancellationToken ct)
+    private static bool RunDueWorkOn(WebChannelOptions options, IHostEnvironment environment) => options.RunDueWorkNow && environment.IsDevelopment();
+
+    private static async Task<IResult> RunDueWorkAsync(IOptions<WebChannelOptions> options, IHostEnvironment environment, DueWorkNow work, CancellationToken ct)
     {
-        if (!options.Value.RunDueWorkNow)
+        if (!RunDueWorkOn(options.Value, environment))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not available",
-                detail: "\"Run due work now\" is a development tool: set WebChannel:RunDueWorkNow=true (it is on in Development).");
+                detail: "\"Run due work now\" is a development tool: it runs only in the Development environment with WebChannel:RunDueWorkNow=true.");
         }
 
         return TypedResults.Ok(await work.RunAsync(ct).ConfigureAwait(false));

@@ -109,7 +109,9 @@
   const viewerId = () => state.viewer || state.actor;
 
   async function getJson(url, options) {
-    const response = await fetch(url, options);
+    // Every POST names this page: a page on another site cannot add the header without a CORS preflight, which is never granted.
+    const request = options?.method === "POST" ? { ...options, headers: { ...(options.headers ?? {}), "X-CoachLoop-Web": "1" } } : options;
+    const response = await fetch(url, request);
     const text = await response.text();
     const body = text ? JSON.parse(text) : null;
     return { ok: response.ok, status: response.status, body };

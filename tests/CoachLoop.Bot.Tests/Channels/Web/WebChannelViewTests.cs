@@ -11,7 +11,7 @@ namespace CoachLoop.Bot.Tests.Channels.Web;
 public sealed class WebChannelViewTests
 {
     private static readonly IReadOnlyDictionary<string, string?> WebWithDevTools =
-        new Dictionary<string, string?> { ["WebChannel:Enabled"] = "true", ["WebChannel:RunDueWorkNow"] = "true" };
+        new Dictionary<string, string?> { ["WebChannel:Enabled"] = "true", ["WebChannel:RunDueWorkNow"] = "true", ["Test:Environment"] = "Development" };
 
     private static readonly string[] Criteria = ["empathy", "discovery", "resolution", "ownership"];
 
@@ -112,8 +112,8 @@ public sealed class WebChannelViewTests
         await chat.PostCallAsync(Json.Call());
         var client = app.CreateClient();
 
-        var morgan = JsonNode.Parse(await (await client.PostAsync($"/web/api/digest-now?as={await chat.IdOfAsync("morgan@example.com")}", null)).Content.ReadAsStringAsync())!;
-        var ana = JsonNode.Parse(await (await client.PostAsync($"/web/api/digest-now?as={await chat.IdOfAsync("ana@example.com")}", null)).Content.ReadAsStringAsync())!;
+        var morgan = JsonNode.Parse(await (await client.SendAsync(WebPost($"/web/api/digest-now?as={await chat.IdOfAsync("morgan@example.com")}"))).Content.ReadAsStringAsync())!;
+        var ana = JsonNode.Parse(await (await client.SendAsync(WebPost($"/web/api/digest-now?as={await chat.IdOfAsync("ana@example.com")}"))).Content.ReadAsStringAsync())!;
 
         var card = Assert.Single(morgan["cards"]!.AsArray())!.ToJsonString();
         Assert.Contains("Your coaching digest", card, StringComparison.Ordinal);
@@ -123,12 +123,40 @@ public sealed class WebChannelViewTests
         Assert.Equal(0, await app.WithDbAsync(db => db.Notices.CountAsync()));
     }
 
+    /// <summary>A body-less POST as the web channel's page sends it: with the header a cross-site page cannot add without a preflight.</summary>
+    private static HttpRequestMessage WebPost(string url) => new(HttpMethod.Post, url) { Headers = { { "X-CoachLoop-Web", "1" } } };
+
+    [Fact]
+    public async Task RunDueWorkNowIsNotFoundOutsideDevelopmentEvenWhenSwitchedOn()
+    {
+        await using var app = await CoachLoopApp.StartAsync(settings: new Dictionary<string, string?>(WebWithDevTools) { ["Test:Environment"] = "Production" });
+
+        var response = await app.CreateClient().SendAsync(WebPost("/web/api/dev/run-due-work"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False((await GetAsync(app, "/web/api/features"))["runDueWorkNow"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("/web/api/dev/run-due-work")]
+    [InlineData("/web/api/digest-now")]
+    [InlineData("/web/api/dev-key")]
+    public async Task BodylessWebPostsWithoutTheWebHeaderAreRefusedSoAnotherSiteCannotSendThem(string url)
+    {
+        await using var app = await CoachLoopApp.StartAsync(settings: WebWithDevTools);
+
+        var response = await app.CreateClient().PostAsync(url, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.ApiKeys.CountAsync()));
+    }
+
     [Fact]
     public async Task RunDueWorkNowIsOffUnlessSwitchedOn()
     {
         await using var app = await CoachLoopApp.StartAsync(settings: Chat.WebOn);
 
-        var response = await app.CreateClient().PostAsync("/web/api/dev/run-due-work", null);
+        var response = await app.CreateClient().SendAsync(WebPost("/web/api/dev/run-due-work"));
         var features = await GetAsync(app, "/web/api/features");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -151,8 +179,8 @@ public sealed class WebChannelViewTests
         await chat.ActOnFlagAsync("morgan@example.com", "approvePractice", callId: "approved");
         var client = app.CreateClient();
 
-        var first = JsonNode.Parse(await (await client.PostAsync("/web/api/dev/run-due-work", null)).Content.ReadAsStringAsync())!;
-        var second = JsonNode.Parse(await (await client.PostAsync("/web/api/dev/run-due-work", null)).Content.ReadAsStringAsync())!;
+        var first = JsonNode.Parse(await (await client.SendAsync(WebPost("/web/api/dev/run-due-work"))).Content.ReadAsStringAsync())!;
+        var second = JsonNode.Parse(await (await client.SendAsync(WebPost("/web/api/dev/run-due-work"))).Content.ReadAsStringAsync())!;
 
         Assert.Equal((1, 1, 2), (first["followUps"]!.GetValue<int>(), first["reminders"]!.GetValue<int>(), first["digests"]!.GetValue<int>()));
         // Reminders and digests keep their once-only keys; a follow-up extended for too few calls is a new unit, so not asserted.

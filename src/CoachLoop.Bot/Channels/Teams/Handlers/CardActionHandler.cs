@@ -13,7 +13,7 @@ namespace CoachLoop.Bot.Channels.Teams.Handlers;
 /// (a malformed or non-<c>Action.Execute</c> request gets 400 with the error body).
 /// </summary>
 /// <remarks>See <see href="https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards">Universal Actions</see>.</remarks>
-public sealed class CardActionHandler(TeamsActionRunner runner, TeamsViewers viewers, IOptions<TeamsOptions> options) : ITeamsHandler
+public sealed class CardActionHandler(TeamsActionRunner runner, TeamsViewers viewers, TeamsOpenCard openCard, IOptions<TeamsOptions> options) : ITeamsHandler
 {
     public const string ExecuteAction = "Action.Execute";
 
@@ -46,6 +46,12 @@ public sealed class CardActionHandler(TeamsActionRunner runner, TeamsViewers vie
         {
             var data = action.TryGetProperty("data", out var d) ? d : default;
             var (result, clicker) = await runner.RunAsync(activity, verbElement.GetString()!, data, budget.Token).ConfigureAwait(false);
+            if (result is { Outcome: ActionOutcome.Done, Card: { } opened } && verbElement.GetString() == Cards.CardVerbs.OpenCard)
+            {
+                // The row's card goes to the clicker's chat; the list they clicked in stays in place (TeamsOpenCard says why).
+                return Answer(await openCard.AnswerAsync(activity, opened, clicker, data, budget.Token).ConfigureAwait(false));
+            }
+
             if (result.Card is { } card)
             {
                 var shown = result.Outcome == ActionOutcome.Done ? card : TeamsCards.WithNote(card, result.Message);
