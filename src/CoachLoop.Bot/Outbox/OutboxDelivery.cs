@@ -83,13 +83,24 @@ public sealed partial class OutboxDelivery(
             return SendResult.Permanent("the card was never posted, so it cannot be updated");
         }
 
-        if (message.Operation == OutboxOperation.Update && await SupersededAsync(message, ct).ConfigureAwait(false))
+        Card? card;
+        try
         {
-            // A later update of the same card is queued; it will carry the current state, so this one need not go out.
-            return SendResult.Sent(post.MessageRef!);
+            if (message.Operation == OutboxOperation.Update && await SupersededAsync(message, ct).ConfigureAwait(false))
+            {
+                // A later update of the same card is queued; it will carry the current state, so this one need not go out.
+                return SendResult.Sent(post.MessageRef!);
+            }
+
+            card = await cards.BuildAsync(post.CardKind, post.SubjectId, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // Nothing was sent, so the outcome is known. Recorded like a failed send, the message backs off and is
+            // dead-lettered once its attempts run out instead of holding its lane forever.
+            return SendResult.Retry($"building the card failed: {ex.GetType().Name}: {ex.Message}");
         }
 
-        var card = await cards.BuildAsync(post.CardKind, post.SubjectId, ct).ConfigureAwait(false);
         if (card is null)
         {
             return SendResult.Permanent($"the {post.CardKind} {post.SubjectId} no longer exists");

@@ -108,6 +108,7 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
         }
 
         StreakHistory.Bump(db, newCall.Agent.Id, call.Scores.Select(s => s.CriterionId));
+        var cursors = StreakHistory.Read(db);
 
         try
         {
@@ -125,9 +126,19 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
                 return SaveOutcome.AlreadyStored;
             }
 
-            if (ex is DbUpdateConcurrencyException || StreakHistory.IsUniqueViolation(ex))
+            if (ex is DbUpdateConcurrencyException)
             {
                 return SaveOutcome.Conflict;
+            }
+
+            if (StreakHistory.IsUniqueViolation(ex))
+            {
+                // Evaluating again only helps when another writer moved a streak read; a key this call breaks
+                // on its own would break the same way every time.
+                return await StreakHistory.MovedSinceAsync(db, cursors, ct).ConfigureAwait(false)
+                    ? SaveOutcome.Conflict
+                    : throw new InvalidOperationException(
+                        $"Call '{record.CallId}' from '{record.Source}' breaks a unique key no other writer holds: {ex.InnerException?.Message}", ex);
             }
 
             throw;

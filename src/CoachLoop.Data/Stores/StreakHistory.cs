@@ -56,6 +56,28 @@ internal static class StreakHistory
         }
     }
 
+    /// <summary>The cursors this write takes, as read (null revision: created by this write).</summary>
+    public static IReadOnlyList<(Guid AgentId, string CriterionId, int? Revision)> Read(CoachLoopDbContext db) =>
+        [.. db.ChangeTracker.Entries<StreakCursor>().Select(e => (e.Entity.AgentId, e.Entity.CriterionId,
+            e.State == EntityState.Added ? (int?)null : e.Property(c => c.Revision).OriginalValue))];
+
+    /// <summary>Whether another writer created or bumped any of the cursors since they were read.</summary>
+    public static async Task<bool> MovedSinceAsync(CoachLoopDbContext db,
+        IReadOnlyList<(Guid AgentId, string CriterionId, int? Revision)> cursors, CancellationToken ct)
+    {
+        foreach (var (agentId, criterionId, revision) in cursors)
+        {
+            var now = await db.StreakCursors.AsNoTracking().Where(c => c.AgentId == agentId && c.CriterionId == criterionId)
+                .Select(c => (int?)c.Revision).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (now != revision)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A unique key taken by another writer first: the cursor of a new agent and criterion, or a streak's call.</summary>
     public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
     {

@@ -23,7 +23,9 @@ public sealed partial class Flag
     {
         ArgumentNullException.ThrowIfNull(note);
         GuardPatternNote(note, StreakNoteKind.Extended);
-        var added = Claim(note.Run.Append(note.Call), now);
+        // A run can hold calls another pattern flag already names (two streaks joined by an overturned score,
+        // or rows from before one call belonged to one streak); those stay with their flag.
+        var added = Claim(note.Run.Where(c => c.PatternFlagId is null || c.PatternFlagId == Id).Append(note.Call), now);
         var detail = $"call {Describe(note.Call)} extends the streak to {_streak.Count} calls" +
             (note.Reasons.Count > 0 ? ": " + string.Join("; ", note.Reasons) : "");
         if (added > 0)

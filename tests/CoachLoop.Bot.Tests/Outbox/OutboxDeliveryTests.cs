@@ -109,6 +109,34 @@ public sealed class OutboxDeliveryTests
     }
 
     [Fact]
+    public async Task CardThatCannotBeBuiltIsDeadLetteredAfterTheAttemptsAndTheLaneMovesOn()
+    {
+        var (app, chat, channel) = await StartAsync(new() { ["Outbox:MaxAttempts"] = "3" });
+        await using var host = app;
+        await chat.PostCallAsync(Json.Call("c1"));
+        await chat.PostCallAsync(Json.Call("c2"));
+        // A flag row the card builder cannot read: building its cards throws on every attempt.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE flags SET plan = 'not json' WHERE call_id = 'c1'"));
+
+        for (var i = 0; i < 4; i++)
+        {
+            await chat.DispatchAsync();
+            app.Clock.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        var first = await FlagPostAsync(app);
+        Assert.Equal((OutboxStatus.Dead, 3, false), (first.Status, first.Attempts, first.OutcomeUnknown));
+        Assert.StartsWith("after 3 attempt(s): ", first.LastError, StringComparison.Ordinal);
+        Assert.Contains("JsonException", first.LastError, StringComparison.Ordinal);
+        var flagCards = await app.WithDbAsync(db => db.Outbox.AsNoTracking()
+            .Join(db.CardPosts.Where(p => p.CardKind == "flag"), m => m.CardPostId, p => p.Id, (m, p) => new { m.Id, m.Status, p.ConversationId })
+            .OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal([OutboxStatus.Dead, OutboxStatus.Sent], flagCards.Select(m => m.Status));
+        Assert.Single(flagCards.Select(m => m.ConversationId).Distinct());
+        Assert.Contains(channel.Calls, c => c.Conversation == flagCards[1].ConversationId && c.Outcome == "ok");
+    }
+
+    [Fact]
     public async Task UpdateWaitsForItsPostAndAnUrgentCardDoesNotWaitBehindAThrottledOne()
     {
         var (app, chat, channel) = await StartAsync(new(Chat.WebOn));

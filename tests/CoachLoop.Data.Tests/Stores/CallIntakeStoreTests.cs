@@ -116,6 +116,38 @@ public sealed class CallIntakeStoreTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task AFailingCallNextToARunHoldingTwoPatternFlagsIsTakenInAndExtendsOneOfThem(DatabaseProvider provider)
+    {
+        await using var database = await Ready(provider);
+        var start = ManualClock.DefaultStart.AddDays(-1);
+        // Two streaks with a passing call between them; overturning that score joins them into one run
+        // that holds two pattern flags (as databases upgraded from before one-call-one-streak also do).
+        for (var i = 1; i <= 7; i++)
+        {
+            await SeedData.IngestAsync(database, Samples.Call($"j-{i}", empathy: i == 4 ? 95 : 40, at: start.AddMinutes(i)));
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var passing = await db.CriterionScores.Join(db.ScoredCalls.Where(c => c.CallId == "j-4"), s => s.ScoredCallId, c => c.Id, (s, _) => s)
+                .SingleAsync(s => s.CriterionId == "empathy");
+            passing.Overturned = true;
+            await db.SaveChangesAsync();
+        }
+
+        var next = await SeedData.IngestAsync(database, Samples.Call("j-8", empathy: 40, at: start.AddMinutes(8)));
+
+        Assert.Equal(IntakeOutcome.Accepted, next.Outcome);
+        await using var check = database.CreateContext();
+        var patterns = await check.Flags.Where(f => f.Kind == FlagKind.Pattern).ToListAsync();
+        Assert.Equal(2, patterns.Count);
+        Assert.Single(patterns, p => p.Streak.Any(c => c.CallId == "j-8"));
+        Assert.Equal(["j-1", "j-2", "j-3", "j-5", "j-6", "j-7", "j-8"],
+            patterns.SelectMany(p => p.Streak).Select(c => c.CallId).Order(StringComparer.Ordinal));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task FlagMovesAreAuditedWithActorRoleAndChannel(DatabaseProvider provider)
     {
         await using var database = await Ready(provider);
