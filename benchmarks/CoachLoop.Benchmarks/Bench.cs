@@ -81,12 +81,17 @@ internal static class Bench
                 var batch = new JsonArray();
                 for (var i = start; i < Math.Min(count, start + 500); i++)
                 {
+                    // Each agent's failing criterion changes every two calls (the other one passes), so no three calls in a row
+                    // fail one criterion: a pattern would fold the flags this benchmark clicks on.
+                    var onResolution = i / 2 % 4 >= 2;
                     batch.Add(new JsonObject
                     {
                         ["source"] = "bench", ["callId"] = $"b-{i}", ["agent"] = i % 2 == 0 ? "ana@example.com" : "ben@example.com",
                         ["callTime"] = DateTimeOffset.UtcNow.AddMinutes(-i).ToString("O", CultureInfo.InvariantCulture),
                         ["rubric"] = new JsonObject { ["key"] = "support", ["version"] = 1 }, ["overallScore"] = 80,
-                        ["scores"] = new JsonArray(new JsonObject { ["criterion"] = "empathy", ["score"] = 40 + (i % 2) * 10 }),
+                        ["scores"] = new JsonArray(
+                            new JsonObject { ["criterion"] = "empathy", ["score"] = onResolution ? 90 : 40 + (i % 2) * 10 },
+                            new JsonObject { ["criterion"] = "resolution", ["score"] = onResolution ? 40 + (i % 2) * 10 : 90 }),
                     });
                 }
 
