@@ -32,6 +32,7 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<ChannelRoute> ChannelRoutes => Set<ChannelRoute>();
     public DbSet<ChannelInstallation> ChannelInstallations => Set<ChannelInstallation>();
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+    public DbSet<InboundClick> InboundClicks => Set<InboundClick>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<StreakCursor> StreakCursors => Set<StreakCursor>();
 

@@ -57,7 +57,8 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Outbox
         }
     }
 
-    private static string HostOf(OutboxOptions settings)
+    /// <summary>This host's stable lease-owner prefix ("name#"), shared by every lease table (outbox, Slack clicks).</summary>
+    internal static string HostOf(OutboxOptions settings)
     {
         var host = settings.HostName ?? Environment.MachineName;
         return (host.Length <= 50 ? host : host[..50]) + "#";

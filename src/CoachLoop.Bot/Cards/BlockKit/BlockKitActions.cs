@@ -6,12 +6,20 @@ namespace CoachLoop.Bot.Cards.BlockKit;
 /// The action bar of a card: one <see href="https://api.slack.com/reference/block-kit/block-elements#button">button</see> per
 /// action (its <c>action_id</c> is the verb), except an action whose only input is a choice, which becomes a
 /// <see href="https://api.slack.com/reference/block-kit/block-elements#static_select">static_select</see> with
-/// <c>action_id</c> "verb:inputId". Buttons of actions with inputs open a modal (see <see cref="BlockKitModal"/>).
+/// <c>action_id</c> "verb:inputId". Buttons of actions with inputs open a modal (see <see cref="BlockKitModal"/>); a button's
+/// <c>value</c> says which kind it is (<see cref="OpensForm"/> or <see cref="RunsAtOnce"/>), so a click is routed without
+/// building the card again.
 /// </summary>
 public static class BlockKitActions
 {
     public const int MaxElements = 25;
     public const char SelectSeparator = ':';
+
+    /// <summary>The value of a button whose action has inputs: its click opens a form.</summary>
+    public const string OpensForm = "form";
+
+    /// <summary>The value of a button whose action has no inputs: its click runs as it is. (Older cards carry the verb.)</summary>
+    public const string RunsAtOnce = "run";
 
     public static JsonObject? Build(Card card)
     {
@@ -57,7 +65,7 @@ public static class BlockKitActions
             ["type"] = "button",
             ["action_id"] = action.Verb,
             ["text"] = BlockKitText.Plain(action.Title, BlockKitText.MaxButtonText),
-            ["value"] = action.Verb,
+            ["value"] = action.Inputs.Count > 0 ? OpensForm : RunsAtOnce,
         };
         var style = action.Style switch
         {

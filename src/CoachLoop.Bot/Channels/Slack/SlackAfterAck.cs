@@ -3,8 +3,9 @@ using System.Threading.Channels;
 namespace CoachLoop.Bot.Channels.Slack;
 
 /// <summary>
-/// Work that happens after Slack's request was acknowledged (Slack wants an answer within 3 seconds): publishing the App
-/// Home, running a button click through the chat core, opening a modal. <see cref="SlackWorker"/> runs each job in its own
+/// Work that happens after Slack's request was acknowledged (Slack wants an answer within 3 seconds) and changes no state, so
+/// it may live in memory: publishing the App Home, opening a modal. Clicks that change state are stored before their ack
+/// instead (<see cref="SlackInbox"/>). <see cref="SlackWorker"/> runs each job in its own
 /// scope. Jobs that spend a trigger_id (views.open, alive 3 s) have a lane of their own, so a slow click never makes a
 /// form miss its trigger.
 /// </summary>
@@ -55,6 +56,9 @@ public sealed class SlackAfterAck
             await Task.Delay(10).ConfigureAwait(false);
         }
     }
+
+    /// <summary>No job queued or running.</summary>
+    public bool Idle => Volatile.Read(ref _pending) == 0;
 
     internal void Finished() => Interlocked.Decrement(ref _pending);
 

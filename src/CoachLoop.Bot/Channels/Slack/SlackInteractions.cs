@@ -6,14 +6,15 @@ using CoachLoop.Bot.Cards.BlockKit;
 namespace CoachLoop.Bot.Channels.Slack;
 
 /// <summary>
-/// Interactivity (<see href="https://api.slack.com/interactivity/handling">handling user interaction</see>): a
-/// <c>block_actions</c> click is acknowledged at once, before any work, and handled after the ack has been sent, as Bolt's
-/// <c>ack()</c> first: a button whose action needs input opens its modal with views.open on the trigger_id (alive 3 s, so in
-/// a lane of its own), any other click runs through the chat core. A <c>view_submission</c> runs through the chat core before
-/// answering, so field errors come back inline (<c>response_action: errors</c>).
+/// Interactivity (<see href="https://api.slack.com/interactivity/handling">handling user interaction</see>). A <c>block_actions</c>
+/// click that changes state is stored in the click inbox (<see cref="SlackInbox"/>) before it is acknowledged, and run from
+/// there by <see cref="SlackInboxWorker"/>: an acknowledged click survives a crash. A button whose action needs input (its value
+/// is <see cref="BlockKitActions.OpensForm"/>) instead opens its modal with views.open on the trigger_id after the ack (alive
+/// 3 s, so in a lane of its own). A <c>view_submission</c> runs through the chat core before answering, so field errors come
+/// back inline (<c>response_action: errors</c>).
 /// </summary>
 public sealed partial class SlackInteractions(
-    CardFactory cards, SlackApiClient slack, SlackAfterAck afterAck, SlackClicks clicks, ILogger<SlackInteractions> logger)
+    CardFactory cards, SlackApiClient slack, SlackAfterAck afterAck, SlackInbox inbox, SlackClicks clicks, ILogger<SlackInteractions> logger)
 {
     public const string CallbackId = "coachloop.action";
 
@@ -25,14 +26,14 @@ public sealed partial class SlackInteractions(
         ArgumentNullException.ThrowIfNull(payload);
         return SlackJson.Str(payload, "type") switch
         {
-            "block_actions" => BlockActions(payload),
+            "block_actions" => await BlockActionsAsync(payload, ct).ConfigureAwait(false),
             "view_submission" => await ViewSubmissionAsync(payload, ct).ConfigureAwait(false),
             "block_suggestion" => TypedResults.Json(new { options = Array.Empty<object>() }),
             _ => TypedResults.Ok(),
         };
     }
 
-    private IResult BlockActions(JsonObject payload)
+    private async Task<IResult> BlockActionsAsync(JsonObject payload, CancellationToken ct)
     {
         var action = (payload["actions"] as JsonArray)?.FirstOrDefault() as JsonObject;
         var actionId = SlackJson.Str(action, "action_id") ?? "";
@@ -53,13 +54,21 @@ public sealed partial class SlackInteractions(
         {
             verb = actionId[..separator];
             data[actionId[(separator + 1)..]] = SlackJson.Str(action, "selected_option.value") ?? "";
-            var choice = new SlackClick(team, user, verb, data, trigger, channel);
-            afterAck.Enqueue((services, token) => services.GetRequiredService<SlackClicks>().RunAndAnswerAsync(choice, token));
+            await inbox.StoreAsync(new SlackClick(team, user, verb, data, trigger, channel), ct).ConfigureAwait(false);
             return TypedResults.Ok();
         }
 
-        // A button may need a form first; which one is known only from the card, so even that is decided after the ack.
         var click = new SlackClick(team, user, verb, data, trigger, channel, SlackJson.Str(payload, "view.type") == "home");
+        if (SlackJson.Str(action, "value") == BlockKitActions.RunsAtOnce)
+        {
+            // Stored before the ack; a retry of the same click (same trigger_id) finds it stored and is only acknowledged.
+            await inbox.StoreAsync(click, ct).ConfigureAwait(false);
+            return TypedResults.Ok();
+        }
+
+        // A form button, or a button of a card rendered before buttons said which kind they are (only the card knows): decided
+        // after the ack. Opening a form changes nothing, so this lane stays in memory: a form lost to a crash is a click the user
+        // repeats, not an acknowledged change lost.
         return new SlackAckThen(afterAck, (services, token) => services.GetRequiredService<SlackInteractions>().OpenFormOrRunAsync(click, cardRef, token));
     }
 
@@ -69,8 +78,9 @@ public sealed partial class SlackInteractions(
         if (await cards.BuildAsync(cardRef.Kind, cardRef.SubjectId, ct).ConfigureAwait(false) is not { } card
             || card.Actions.FirstOrDefault(a => a.Verb == click.Verb) is not { Inputs.Count: > 0 } withInputs)
         {
-            // No form: the click runs in the ordinary lane (the chat core answers a stale or unknown card there).
-            afterAck.Enqueue((services, token) => services.GetRequiredService<SlackClicks>().RunAndAnswerAsync(click, token));
+            // No form (an older card, or the action lost its inputs): the click is stored and run as any other (the chat core
+            // answers a stale or unknown card there).
+            await inbox.StoreAsync(click, ct).ConfigureAwait(false);
             return;
         }
 

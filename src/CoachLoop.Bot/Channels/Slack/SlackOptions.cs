@@ -40,6 +40,29 @@ public sealed class SlackOptions
     [Required]
     public string Command { get; set; } = "/coach";
 
+    /// <summary>Stored clicks run at the same time (each on a different card); clicks on one card run in the order they came.</summary>
+    [Range(1, 64)]
+    public int ClickParallelism { get; set; } = 8;
+
+    /// <summary>
+    /// A claimed click is another host's to run once this runs out (its host died); a host restarted under the same
+    /// <c>Outbox:HostName</c> takes its own claims back at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ClickLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the click workers look for stored clicks when nothing woke them (another host stored them).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan ClickPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Runs of a click that failed with an error before it is given up (recorded with its failure).</summary>
+    [Range(1, 100)]
+    public int ClickMaxAttempts { get; set; } = 5;
+
+    /// <summary>How long a handled click stays stored (a Slack retry of it within this time is recognised).</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "90.00:00:00")]
+    public TimeSpan ClickRetention { get; set; } = TimeSpan.FromDays(2);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret) && !string.IsNullOrWhiteSpace(BotToken);
 
     public IReadOnlyList<string> SigningSecrets =>

@@ -20,6 +20,10 @@ internal static partial class SlackServiceCollectionExtensions
         services.AddSingleton<SlackRateGate>();
         services.AddSingleton<SlackAfterAck>();
         services.AddHostedService<SlackWorker>();
+        services.AddSingleton<SlackInbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackInbox>());
+        services.AddHostedService<SlackInboxWorker>();
+        services.AddScoped<SlackInboxStore>();
         services.AddHttpClient<SlackApiClient>();
         services.AddScoped<SlackInbound>();
         services.AddScoped<SlackPeople>();

@@ -69,8 +69,18 @@ public sealed class SlackHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Client.SendAsync(request);
 
-    /// <summary>Waits for the work Slack requests left for after their ack.</summary>
-    public Task WhenIdleAsync() => App.Services.GetRequiredService<SlackAfterAck>().WhenIdleAsync(TimeSpan.FromSeconds(10));
+    /// <summary>Waits for the work Slack requests left for after their ack: in-memory jobs and stored clicks.</summary>
+    public async Task WhenIdleAsync()
+    {
+        var afterAck = App.Services.GetRequiredService<SlackAfterAck>();
+        do
+        {
+            // A job after the ack (a click on an older card) may store a click, and a stored click may queue a job.
+            await afterAck.WhenIdleAsync(TimeSpan.FromSeconds(10));
+            await App.Services.GetRequiredService<SlackInbox>().WhenIdleAsync(TimeSpan.FromSeconds(10));
+        }
+        while (!afterAck.Idle);
+    }
 
     /// <summary>The blocks of the last message posted to <paramref name="channel"/>.</summary>
     public FakeSlackCall LastPostTo(string channel) => Fake.CallsOf("chat.postMessage").Last(c => c.Arg("channel") == channel);
