@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CoachLoop.Bot.Channels.Slack;
+using CoachLoop.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -34,7 +35,8 @@ public sealed class SlackHost : IAsyncDisposable
 
     public DateTimeOffset Now => App.Clock.GetUtcNow();
 
-    public static async Task<SlackHost> StartAsync(bool linkTeam = true, IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<SlackHost> StartAsync(bool linkTeam = true, IReadOnlyDictionary<string, string?>? extra = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var fake = await FakeSlackApi.StartAsync();
         fake.Users["morgan@example.com"] = Morgan;
@@ -55,7 +57,7 @@ public sealed class SlackHost : IAsyncDisposable
         }
 
         var logs = new CapturedLogs();
-        var app = await CoachLoopApp.StartAsync(settings: settings, services: s => s.AddSingleton<ILoggerProvider>(logs));
+        var app = await CoachLoopApp.StartAsync(provider: provider, settings: settings, services: s => s.AddSingleton<ILoggerProvider>(logs));
         var host = new SlackHost(app, fake, logs);
         if (linkTeam)
         {

@@ -1,0 +1,189 @@
+using System.Globalization;
+using CoachLoop.Bot.Channels.Slack;
+using CoachLoop.Data;
+using CoachLoop.Engine.Flags;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachLoop.Bot.Tests.Channels.Slack;
+
+/// <summary>
+/// The click inbox: a Slack retry is stored and applied once, a click run again after a crash has one effect, two hosts on one
+/// database run each click once, done clicks are pruned, and a form still opens on its trigger while the inbox is busy.
+/// </summary>
+public sealed class SlackClickInboxTests
+{
+    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+
+    [Fact]
+    public async Task ASlackRetryOfAClickIsStoredOnceAndAppliedOnce()
+    {
+        var (slack, cards) = await StartWithFlagsAsync(1);
+        await using var host = slack;
+        var click = SlackHost.Click(SlackHost.Morgan, cards[0].Post, cards[0].Ts, "approvePractice").ToJsonString();
+
+        var first = await slack.SendAsync(SlackSigner.Payload(click, slack.Now));
+        var retry = SlackSigner.Payload(click, slack.Now);
+        retry.Headers.Add("X-Slack-Retry-Num", "1");
+        retry.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        var second = await slack.SendAsync(retry);
+        await slack.WhenIdleAsync();
+        await slack.Chat.DispatchAsync();
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Equal(1, await slack.App.WithDbAsync(db => db.InboundClicks.CountAsync()));
+        Assert.Equal(1, await ApprovalsAsync(slack));
+        Assert.Single(slack.Fake.CallsOf("chat.update"), u => u.Arg("ts") == cards[0].Ts);
+        Assert.Empty(slack.Fake.CallsOf("chat.postEphemeral"));
+    }
+
+    [Fact]
+    public async Task AClickRunAgainAfterACrashBetweenApplyingAndMarkingItDoneHasOneEffect()
+    {
+        var (slack, cards) = await StartWithFlagsAsync(1);
+        await using var host = slack;
+        await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Morgan, cards[0].Post, cards[0].Ts, "approvePractice").ToJsonString(), slack.Now));
+        await slack.WhenIdleAsync();
+        await slack.Chat.DispatchAsync();
+        var updates = slack.Fake.CallsOf("chat.update").Count;
+
+        // As a host that applied the click and died before marking it done leaves it: claimed, not done, its lease run out.
+        var past = slack.Now.AddSeconds(-1);
+        await slack.App.WithDbAsync(db => db.InboundClicks.ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.DoneAt, (DateTimeOffset?)null).SetProperty(c => c.LeaseOwner, "dead-host#1").SetProperty(c => c.LeaseUntil, past)));
+        slack.App.Services.GetRequiredService<SlackInbox>().Signal.Pulse();
+        await slack.WhenIdleAsync();
+        await slack.Chat.DispatchAsync();
+
+        var row = await slack.App.WithDbAsync(db => db.InboundClicks.SingleAsync());
+        Assert.Equal((2, true, (string?)null), (row.Attempts, row.DoneAt is not null, row.Failure));
+        Assert.Equal(1, await ApprovalsAsync(slack));
+        Assert.Equal(FlagStatus.PracticeApproved, (await slack.Chat.FlagAsync("call-0")).Status);
+        Assert.Equal(updates, slack.Fake.CallsOf("chat.update").Count);
+        Assert.Empty(slack.Fake.CallsOf("chat.postEphemeral"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TwoHostsOnOneDatabaseRunEachClickOnce(DatabaseProvider provider)
+    {
+        const int flags = 12;
+        var fast = new Dictionary<string, string?> { ["Slack:ClickPollInterval"] = "00:00:00.020", ["Outbox:HostName"] = "host-a" };
+        var (slack, cards) = await StartWithFlagsAsync(flags, fast, provider);
+        await using var hostA = slack;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = SlackSigner.Secret,
+            ["Slack:BotToken"] = SlackSigner.BotToken,
+            ["Slack:ApiBaseUrl"] = slack.Fake.BaseUrl.ToString(),
+            ["Slack:ClickPollInterval"] = "00:00:00.020",
+            ["Outbox:HostName"] = "host-b",
+        };
+        await using var hostB = await CoachLoopApp.StartAsync(seed: false, database: slack.App.Database, settings: settings);
+        using var clientB = hostB.CreateClient();
+
+        // Each click reaches one host, and every third one reaches both (a retry landing on the other host).
+        var sends = cards.SelectMany((card, i) =>
+        {
+            var click = SlackHost.Click(SlackHost.Morgan, card.Post, card.Ts, "approvePractice").ToJsonString();
+            var toA = i % 2 == 0 || i % 3 == 0;
+            var toB = i % 2 == 1 || i % 3 == 0;
+            return new[] { toA ? slack.SendAsync(SlackSigner.Payload(click, slack.Now)) : null, toB ? clientB.SendAsync(SlackSigner.Payload(click, slack.Now)) : null };
+        }).OfType<Task<HttpResponseMessage>>().ToList();
+        Assert.All(await Task.WhenAll(sends), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await slack.WhenIdleAsync();
+        await slack.Chat.DispatchAsync();
+
+        var rows = await slack.App.WithDbAsync(db => db.InboundClicks.AsNoTracking().ToListAsync());
+        Assert.Equal(flags, rows.Count);
+        Assert.All(rows, r => Assert.Equal((1, true, (string?)null), (r.Attempts, r.DoneAt is not null, r.Failure)));
+        Assert.Equal(flags, await ApprovalsAsync(slack));
+        Assert.Equal(flags, await slack.App.WithDbAsync(db => db.Flags.CountAsync(f => f.Status == FlagStatus.PracticeApproved)));
+        Assert.Empty(slack.Fake.CallsOf("chat.postEphemeral"));
+    }
+
+    [Fact]
+    public async Task DoneClicksArePrunedAfterTheirRetention()
+    {
+        var (slack, cards) = await StartWithFlagsAsync(2);
+        await using var host = slack;
+        foreach (var card in cards)
+        {
+            await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Morgan, card.Post, card.Ts, "approvePractice").ToJsonString(), slack.Now));
+        }
+
+        await slack.WhenIdleAsync();
+        var old = await slack.App.WithDbAsync(db => db.InboundClicks.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var longAgo = slack.Now - TimeSpan.FromDays(3);
+        await slack.App.WithDbAsync(db => db.InboundClicks.Where(c => c.Id == old).ExecuteUpdateAsync(s => s.SetProperty(c => c.DoneAt, longAgo)));
+
+        slack.App.Clock.Advance(TimeSpan.FromHours(2));
+        slack.App.Services.GetRequiredService<SlackInbox>().Signal.Pulse();
+        for (var i = 0; i < 200 && await slack.App.WithDbAsync(db => db.InboundClicks.CountAsync()) == 2; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal([old + 1], await slack.App.WithDbAsync(db => db.InboundClicks.Select(c => c.Id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task AFormOpensOnItsTriggerWhileEveryClickWorkerIsBusy()
+    {
+        var (slack, cards) = await StartWithFlagsAsync(10);
+        await using var host = slack;
+        var ephemeral = slack.Fake.Hold("chat.postEphemeral");
+        // Refused clicks on ten cards: each worker ends up waiting on Slack to take its answer to the clicker.
+        foreach (var card in cards)
+        {
+            await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Max, card.Post, card.Ts, "approvePractice").ToJsonString(), slack.Now));
+        }
+
+        await WaitForAsync(() => slack.Fake.CallsOf("chat.postEphemeral").Count == 8);
+
+        var form = SlackHost.Click(SlackHost.Morgan, cards[9].Post, cards[9].Ts, "dismiss");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await slack.SendAsync(SlackSigner.Payload(form.ToJsonString(), slack.Now));
+        await WaitForAsync(() => slack.Fake.CallsOf("views.open").Count == 1);
+
+        Assert.InRange(started.Elapsed, TimeSpan.Zero, SlackInteractions.TriggerBudget);
+        Assert.Equal(form["trigger_id"]!.GetValue<string>(), Assert.Single(slack.Fake.CallsOf("views.open")).Arg("trigger_id"));
+        Assert.False(ephemeral.Task.IsCompleted);
+        ephemeral.SetResult();
+        await slack.WhenIdleAsync();
+        Assert.Equal(10, slack.Fake.CallsOf("chat.postEphemeral").Count);
+    }
+
+    /// <summary>A Slack host with <paramref name="count"/> flags of Ana's posted to the team channel, and their cards there.</summary>
+    private static async Task<(SlackHost Slack, List<(FakeSlackCall Post, string Ts)> Cards)> StartWithFlagsAsync(int count,
+        IReadOnlyDictionary<string, string?>? extra = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        var settings = new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>()) { ["Delivery:GroupAfter"] = "1000" };
+        var slack = await SlackHost.StartAsync(extra: settings, provider: provider);
+        for (var i = 0; i < count; i++)
+        {
+            var at = slack.Now.AddMinutes(i - count - 10).ToString("O", CultureInfo.InvariantCulture);
+            await slack.Chat.PostCallAsync(Json.CallWithoutStreak($"call-{i}", i, at));
+        }
+
+        await slack.Chat.DispatchAsync();
+        var posts = slack.Fake.CallsOf("chat.postMessage").ToList();
+        var cards = posts.Where(p => p.Arg("channel") == SlackHost.ManagerChannel && (p.Arg("blocks") ?? "").Contains("\"approvePractice\"", StringComparison.Ordinal))
+            .Select(p => (p, $"1700000000.{posts.IndexOf(p) + 1:000000}")).ToList();
+        Assert.Equal(count, cards.Count);
+        return (slack, cards);
+    }
+
+    private static Task<int> ApprovalsAsync(SlackHost slack) =>
+        slack.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "approve-practice"));
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(condition(), "the expected Slack call never came");
+    }
+}
