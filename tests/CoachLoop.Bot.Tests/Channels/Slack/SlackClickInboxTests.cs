@@ -154,6 +154,27 @@ public sealed class SlackClickInboxTests
         Assert.Equal(10, slack.Fake.CallsOf("chat.postEphemeral").Count);
     }
 
+    [Fact]
+    public async Task ButtonsSayWhetherTheyOpenAFormAndButtonsOfOlderCardsStillWork()
+    {
+        var (slack, cards) = await StartWithFlagsAsync(2);
+        await using var host = slack;
+        var approve = SlackHost.Click(SlackHost.Morgan, cards[0].Post, cards[0].Ts, "approvePractice");
+        var dismiss = SlackHost.Click(SlackHost.Morgan, cards[1].Post, cards[1].Ts, "dismiss");
+        Assert.Equal(("run", "form"), ((string?)approve["actions"]![0]!["value"], (string?)dismiss["actions"]![0]!["value"]));
+
+        // A card posted before buttons carried the marker has the verb as value: the card decides, after the ack.
+        approve["actions"]![0]!["value"] = "approvePractice";
+        dismiss["actions"]![0]!["value"] = "dismiss";
+        await slack.SendAsync(SlackSigner.Payload(approve.ToJsonString(), slack.Now));
+        await slack.SendAsync(SlackSigner.Payload(dismiss.ToJsonString(), slack.Now));
+        await slack.WhenIdleAsync();
+
+        Assert.Equal(FlagStatus.PracticeApproved, (await slack.Chat.FlagAsync("call-0")).Status);
+        Assert.Equal(dismiss["trigger_id"]!.GetValue<string>(), Assert.Single(slack.Fake.CallsOf("views.open")).Arg("trigger_id"));
+        Assert.Equal([approve["trigger_id"]!.GetValue<string>()], await slack.App.WithDbAsync(db => db.InboundClicks.Select(c => c.Key).ToListAsync()));
+    }
+
     /// <summary>A Slack host with <paramref name="count"/> flags of Ana's posted to the team channel, and their cards there.</summary>
     private static async Task<(SlackHost Slack, List<(FakeSlackCall Post, string Ts)> Cards)> StartWithFlagsAsync(int count,
         IReadOnlyDictionary<string, string?>? extra = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
