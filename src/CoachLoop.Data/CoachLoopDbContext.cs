@@ -33,6 +33,7 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<ChannelInstallation> ChannelInstallations => Set<ChannelInstallation>();
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
     public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeFlag> NoticeFlags => Set<NoticeFlag>();
     public DbSet<StreakCursor> StreakCursors => Set<StreakCursor>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";

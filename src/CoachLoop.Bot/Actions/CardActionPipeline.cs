@@ -255,9 +255,9 @@ public sealed partial class CardActionPipeline(
     private async Task RefreshListsAsync(Guid flagId, DateTimeOffset now, CancellationToken ct)
     {
         var since = now - ListsStayLive;
-        var id = flagId.ToString();
-        var lists = await db.Notices.AsNoTracking()
-            .Where(n => (n.Kind == FlagGroup.Kind || n.Kind == Scheduling.NoticeKinds.Digest) && n.CreatedAt >= since && n.Payload.Contains(id))
+        var lists = await db.NoticeFlags.AsNoTracking().Where(l => l.FlagId == flagId)
+            .Join(db.Notices.AsNoTracking(), l => l.NoticeId, n => n.Id, (l, n) => n)
+            .Where(n => (n.Kind == FlagGroup.Kind || n.Kind == Scheduling.NoticeKinds.Digest) && n.CreatedAt >= since)
             .Select(n => n.Id).ToListAsync(ct).ConfigureAwait(false);
         foreach (var list in lists)
         {
