@@ -34,6 +34,7 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
     public DbSet<InboundClick> InboundClicks => Set<InboundClick>();
     public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeFlag> NoticeFlags => Set<NoticeFlag>();
     public DbSet<StreakCursor> StreakCursors => Set<StreakCursor>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";

@@ -1,3 +1,4 @@
+using CoachLoop.Data.Diagnostics;
 using CoachLoop.Data.Migrations;
 using CoachLoop.Data.Outbox;
 using CoachLoop.Data.Stores;
@@ -20,8 +21,11 @@ public static class DataServiceCollectionExtensions
             .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Database:ConnectionString is required when Database:Provider is Postgres.")
             .ValidateOnStart();
-        services.AddDbContext<CoachLoopDbContext>((sp, builder) =>
-            builder.UseCoachLoopDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value));
+        services.AddSingleton<SqlCounters>();
+        services.AddSingleton(sp => new SqlCountingInterceptor(sp.GetRequiredService<SqlCounters>()));
+        services.AddDbContext<CoachLoopDbContext>((sp, builder) => builder
+            .UseCoachLoopDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value)
+            .AddInterceptors(sp.GetRequiredService<SqlCountingInterceptor>()));
         services.AddScoped<SchemaMigrator>();
         services.AddScoped<ICallIntakeStore>(sp => new EfCallIntakeStore(sp.GetRequiredService<CoachLoopDbContext>(), sp.GetRequiredService<OutboxWriter>()));
         services.AddSingleton<OutboxSignal>();

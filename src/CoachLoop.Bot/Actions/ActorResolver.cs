@@ -8,7 +8,27 @@ namespace CoachLoop.Bot.Actions;
 /// <summary>Finds the CoachLoop person behind a chat identity. The web channel's identities are directory ids.</summary>
 public sealed class ActorResolver(CoachLoopDbContext db)
 {
+    // A channel's own lookup of the clicker and the pipeline's are the same question within one request: asked once. Only people
+    // found are kept, because a channel may link someone unknown (by email) before the pipeline asks.
+    private readonly Dictionary<(string, string, string), Person> _found = [];
+
     public async Task<Person?> ResolveAsync(string channel, string tenant, string externalUserId, CancellationToken ct)
+    {
+        if (_found.TryGetValue((channel, tenant, externalUserId), out var known))
+        {
+            return known;
+        }
+
+        var person = await FindAsync(channel, tenant, externalUserId, ct).ConfigureAwait(false);
+        if (person is not null)
+        {
+            _found[(channel, tenant, externalUserId)] = person;
+        }
+
+        return person;
+    }
+
+    private async Task<Person?> FindAsync(string channel, string tenant, string externalUserId, CancellationToken ct)
     {
         if (channel == ChatIdentity.Web)
         {
@@ -17,11 +37,11 @@ public sealed class ActorResolver(CoachLoopDbContext db)
                 : null;
         }
 
-        var identity = await db.ChatIdentities.AsNoTracking()
+        // One query: the identity and its person together.
+        return await db.ChatIdentities.AsNoTracking()
             .Where(c => c.Provider == channel && c.ExternalUserId == externalUserId && (c.Tenant == tenant || c.Tenant == ""))
+            .Join(db.People.AsNoTracking(), c => c.PersonId, p => p.Id, (c, p) => p)
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return identity is null ? null
-            : await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == identity.PersonId, ct).ConfigureAwait(false);
     }
 
     public static Actor ToActor(Person person, string channel) => new(person.Id, person.Name, person.Role switch

@@ -32,6 +32,13 @@ public sealed partial class CardActionPipeline(
     public async Task<CardActionResult> HandleAsync(CardActionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // One open connection for the whole click instead of one per query.
+        await using var open = await OpenConnection.OpenAsync(db, ct).ConfigureAwait(false);
+        return await RunAsync(request, ct).ConfigureAwait(false);
+    }
+
+    private async Task<CardActionResult> RunAsync(CardActionRequest request, CancellationToken ct)
+    {
         var key = $"{request.Channel}:{request.IdempotencyKey}";
         if (await ReplayAsync(key, ct).ConfigureAwait(false) is { } replay)
         {
@@ -109,8 +116,12 @@ public sealed partial class CardActionPipeline(
             throw;
         }
 
-        return new(ActionOutcome.Done, attempt.Message!, await cards.BuildAsync(kind, subjectId, ct).ConfigureAwait(false));
+        return Later(attempt.Message!, kind, subjectId);
     }
+
+    /// <summary>A change that took effect: the new card is built only if the channel answers with it (the outbox builds the copies).</summary>
+    private CardActionResult Later(string message, string kind, Guid subjectId) =>
+        new(ActionOutcome.Done, message, null) { Later = ct => cards.BuildAsync(kind, subjectId, ct) };
 
     /// <summary>
     /// "Open card" on a row of a list: the subject's full card as this clicker sees it (its buttons only when they may press
@@ -136,13 +147,22 @@ public sealed partial class CardActionPipeline(
     private async Task<Attempt> ActOnFlagAsync(CardActionRequest request, string kind, Guid flagId, int version, Member? member, Actor? actor,
         DateTimeOffset now, CancellationToken ct)
     {
-        var flag = await db.Flags.FirstOrDefaultAsync(f => f.Id == flagId, ct).ConfigureAwait(false);
-        if (flag is null)
+        // The flag (tracked: it changes) with what the role check needs, in one query.
+        var loaded = await db.Flags.Where(f => f.Id == flagId)
+            .Select(f => new
+            {
+                Flag = f,
+                AgentName = db.People.Where(p => p.Id == f.AgentId).Select(p => p.Name).FirstOrDefault(),
+                ManagerId = db.Teams.Where(t => t.Id == f.TeamId).Select(t => t.ManagerId).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (loaded is null)
         {
             return Attempt.Stop(NotFound());
         }
 
-        var refusal = CardAudience.Refusal(kind, member, await audience.ScopeAsync(flag, ct).ConfigureAwait(false));
+        var flag = loaded.Flag;
+        var refusal = CardAudience.Refusal(kind, member, audience.Remember(flag, loaded.AgentName, loaded.ManagerId));
         if (refusal is not null)
         {
             return Attempt.Stop(new(ActionOutcome.Refused, refusal, await cards.BuildAsync(kind, flagId, ct).ConfigureAwait(false)));
@@ -235,9 +255,9 @@ public sealed partial class CardActionPipeline(
     private async Task RefreshListsAsync(Guid flagId, DateTimeOffset now, CancellationToken ct)
     {
         var since = now - ListsStayLive;
-        var id = flagId.ToString();
-        var lists = await db.Notices.AsNoTracking()
-            .Where(n => (n.Kind == FlagGroup.Kind || n.Kind == Scheduling.NoticeKinds.Digest) && n.CreatedAt >= since && n.Payload.Contains(id))
+        var lists = await db.NoticeFlags.AsNoTracking().Where(l => l.FlagId == flagId)
+            .Join(db.Notices.AsNoTracking(), l => l.NoticeId, n => n.Id, (l, n) => n)
+            .Where(n => (n.Kind == FlagGroup.Kind || n.Kind == Scheduling.NoticeKinds.Digest) && n.CreatedAt >= since)
             .Select(n => n.Id).ToListAsync(ct).ConfigureAwait(false);
         foreach (var list in lists)
         {
@@ -255,7 +275,7 @@ public sealed partial class CardActionPipeline(
         }
 
         var outcome = JsonSerializer.Deserialize<StoredOutcome>(stored)!;
-        return new(ActionOutcome.Done, outcome.Message, await cards.BuildAsync(outcome.Kind, outcome.SubjectId, ct).ConfigureAwait(false));
+        return Later(outcome.Message, outcome.Kind, outcome.SubjectId);
     }
 
     private static bool TryReadSubject(IReadOnlyDictionary<string, string> data, out string kind, out Guid subjectId, out int version)

@@ -14,16 +14,37 @@ namespace CoachLoop.Bot.Cards;
 /// </summary>
 public sealed class CardAudience(CoachLoopDbContext db)
 {
-    /// <summary>The access scope of a flag: whose it is and who manages that agent's team.</summary>
+    // One request asks the same scope several times (the role check, then the clicker's view of the answer): it is read once.
+    private readonly Dictionary<(Guid Agent, Guid? Team), FlagScope> _scopes = [];
+
+    /// <summary>The access scope of a flag: whose it is and who manages that agent's team (one query, remembered for the request).</summary>
     public async Task<FlagScope> ScopeAsync(Flag flag, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        var agentName = await db.People.AsNoTracking().Where(p => p.Id == flag.AgentId).Select(p => p.Name).FirstOrDefaultAsync(ct)
-            .ConfigureAwait(false) ?? "the agent";
-        var managerId = flag.TeamId is { } teamId
-            ? await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.ManagerId).FirstOrDefaultAsync(ct).ConfigureAwait(false)
-            : null;
-        return new FlagScope(flag.AgentId, agentName, flag.TeamId, managerId);
+        if (_scopes.TryGetValue((flag.AgentId, flag.TeamId), out var known))
+        {
+            return known;
+        }
+
+        var teamId = flag.TeamId;
+        var found = await db.People.AsNoTracking().Where(p => p.Id == flag.AgentId)
+            .Select(p => new { p.Name, ManagerId = db.Teams.Where(t => t.Id == teamId).Select(t => t.ManagerId).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var managerId = found is null && teamId is { } team
+            ? await db.Teams.AsNoTracking().Where(t => t.Id == team).Select(t => t.ManagerId).FirstOrDefaultAsync(ct).ConfigureAwait(false)
+            : found?.ManagerId;
+        var scope = new FlagScope(flag.AgentId, found?.Name ?? "the agent", teamId, managerId);
+        _scopes[(flag.AgentId, teamId)] = scope;
+        return scope;
+    }
+
+    /// <summary>The scope of a flag read together with the flag itself; kept for the rest of the request.</summary>
+    public FlagScope Remember(Flag flag, string? agentName, Guid? managerId)
+    {
+        ArgumentNullException.ThrowIfNull(flag);
+        var scope = new FlagScope(flag.AgentId, agentName ?? "the agent", flag.TeamId, managerId);
+        _scopes[(flag.AgentId, flag.TeamId)] = scope;
+        return scope;
     }
 
     /// <summary>Whether <paramref name="member"/> may act on the card of <paramref name="kind"/> about <paramref name="flag"/>.</summary>

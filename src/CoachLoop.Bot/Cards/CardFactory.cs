@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoachLoop.Bot.Cards;
 
 /// <summary>Builds the current card for a subject from the database: the only place cards are made from state.</summary>
-public sealed class CardFactory(CoachLoopDbContext db, TimeProvider clock)
+public sealed class CardFactory(CoachLoopDbContext db, RubricVersions rubrics, TimeProvider clock)
 {
     public const int RecentDays = 28;
 
@@ -72,42 +72,66 @@ public sealed class CardFactory(CoachLoopDbContext db, TimeProvider clock)
     public async Task<FlagCardContext> ContextAsync(Flag flag, bool withFigures, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        var agentName = await db.People.AsNoTracking().Where(p => p.Id == flag.AgentId).Select(p => p.Name)
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? "the agent";
-        var rubric = await db.Rubrics.AsNoTracking().FirstOrDefaultAsync(r => r.Id == flag.RubricId, ct).ConfigureAwait(false);
+        // The agent's and the team manager's names in one query.
+        var teamId = flag.TeamId;
+        var names = await db.People.AsNoTracking().Where(p => p.Id == flag.AgentId)
+            .Select(p => new
+            {
+                p.Name,
+                Manager = db.Teams.Where(t => t.Id == teamId).Join(db.People, t => t.ManagerId, m => m.Id, (t, m) => m.Name).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var managerName = names is null && teamId is not null
+            ? await db.Teams.AsNoTracking().Where(t => t.Id == teamId)
+                .Join(db.People.AsNoTracking(), t => t.ManagerId, p => p.Id, (t, p) => p.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false)
+            : names?.Manager;
+        var rubric = await rubrics.FindAsync(db, flag.RubricId, ct).ConfigureAwait(false);
         // The whole trail in one query, oldest first: the card keeps who did what and when.
         var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == "flag" && a.EntityId == flag.Id)
             .OrderBy(a => a.Id)
             .Select(a => new LastChange(a.Action, a.ActorName, a.At, a.Detail))
             .ToListAsync(ct).ConfigureAwait(false);
-        var managerName = flag.TeamId is { } teamId
-            ? await db.Teams.AsNoTracking().Where(t => t.Id == teamId)
-                .Join(db.People.AsNoTracking(), t => t.ManagerId, p => p.Id, (t, p) => p.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false)
-            : null;
         var dispute = flag.DisputeId is { } disputeId
             ? await db.Disputes.AsNoTracking().FirstOrDefaultAsync(d => d.Id == disputeId, ct).ConfigureAwait(false)
             : null;
         var figures = withFigures && flag.Status is FlagStatus.PracticeApproved or FlagStatus.Raised or FlagStatus.Continued
             ? await FiguresAsync(flag, rubric?.OverallThreshold ?? Engine.Rubrics.Rubric.DefaultOverallThreshold, ct).ConfigureAwait(false)
             : null;
-        return new FlagCardContext(flag, agentName, rubric?.FindCriterion(flag.CriterionId), history, dispute, figures) { ManagerName = managerName };
+        return new FlagCardContext(flag, names?.Name ?? "the agent", rubric?.FindCriterion(flag.CriterionId), history, dispute, figures)
+        {
+            ManagerName = managerName,
+        };
     }
 
+    /// <summary>
+    /// The agent's figures over the last <see cref="RecentDays"/> days, aggregated in the database in one query (over the
+    /// agent-and-time indexes) rather than by reading every score of the window.
+    /// </summary>
     private async Task<RecentFigures> FiguresAsync(Flag flag, decimal reviewThreshold, CancellationToken ct)
     {
         var since = clock.GetUtcNow().AddDays(-RecentDays);
-        var overall = await db.ScoredCalls.AsNoTracking()
-            .Where(c => c.AgentId == flag.AgentId && c.CallTime >= since)
-            .Select(c => c.OverallScore).ToListAsync(ct).ConfigureAwait(false);
-        var criterion = await db.CriterionScores.AsNoTracking()
-            .Where(s => s.AgentId == flag.AgentId && s.CriterionId == flag.CriterionId && !s.Overturned && s.CallTime >= since)
-            .Select(s => s.Score).ToListAsync(ct).ConfigureAwait(false);
-        var compliance = await db.Flags.AsNoTracking()
-            .CountAsync(f => f.AgentId == flag.AgentId && f.Kind == FlagKind.Compliance && f.CallTime >= since, ct).ConfigureAwait(false);
-        return new RecentFigures(RecentDays,
-            overall.Count == 0 ? null : Math.Round(overall.Average(), 1),
-            criterion.Count == 0 ? null : Math.Round(criterion.Average(), 1),
-            overall.Count(o => o < reviewThreshold), compliance);
+        var (agentId, criterionId) = (flag.AgentId, flag.CriterionId);
+        var calls = db.ScoredCalls.AsNoTracking().Where(c => c.AgentId == agentId && c.CallTime >= since);
+        var scores = db.CriterionScores.AsNoTracking()
+            .Where(s => s.AgentId == agentId && s.CriterionId == criterionId && !s.Overturned && s.CallTime >= since);
+        var figures = await db.People.AsNoTracking().Where(p => p.Id == agentId)
+            .Select(p => new
+            {
+                Calls = calls.Count(),
+                // Summed as floating point in SQL and turned back into decimal before dividing: the same average the scores give.
+                OverallSum = calls.Sum(c => (double?)(double)c.OverallScore),
+                Below = calls.Count(c => c.OverallScore < reviewThreshold),
+                Scores = scores.Count(),
+                CriterionSum = scores.Sum(s => (double?)(double)s.Score),
+                Compliance = db.Flags.Count(f => f.AgentId == agentId && f.Kind == FlagKind.Compliance && f.CallTime >= since),
+            })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return figures is null
+            ? new RecentFigures(RecentDays, null, null, 0, 0)
+            : new RecentFigures(RecentDays, Average(figures.OverallSum, figures.Calls), Average(figures.CriterionSum, figures.Scores),
+                figures.Below, figures.Compliance);
     }
+
+    private static decimal? Average(double? sum, int count) => count == 0 || sum is null ? null : Math.Round((decimal)sum.Value / count, 1);
 }

@@ -14,14 +14,25 @@ public sealed partial class OutboxDelivery(
     public async Task<bool> DeliverAsync(long id, string owner, CancellationToken ct)
     {
         var settings = options.Value;
-        if (!await store.TryClaimAsync(id, owner, settings.Lease, ct).ConfigureAwait(false))
+        OutboxMessage message;
+        CardPost post;
+        Prepared prepared;
+        // The claim, the reads and the card build share one open connection; it is not held while the channel is called.
+        await using (await OpenConnection.OpenAsync(db, ct).ConfigureAwait(false))
         {
-            return false;
+            if (!await store.TryClaimAsync(id, owner, settings.Lease, ct).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            var claimed = await db.Outbox.Where(m => m.Id == id)
+                .Join(db.CardPosts, m => m.CardPostId, p => p.Id, (m, p) => new { Message = m, Post = p })
+                .FirstAsync(ct).ConfigureAwait(false);
+            (message, post) = (claimed.Message, claimed.Post);
+            prepared = await PrepareAsync(message, post, ct).ConfigureAwait(false);
         }
 
-        var message = await db.Outbox.FirstAsync(m => m.Id == id, ct).ConfigureAwait(false);
-        var post = await db.CardPosts.FirstAsync(p => p.Id == message.CardPostId, ct).ConfigureAwait(false);
-        var result = await SendAsync(message, post, ct).ConfigureAwait(false);
+        var result = prepared.Answer ?? await SendAsync(prepared.Sender!, message, post, prepared.Card!, ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         switch (result.Status)
         {
@@ -69,18 +80,19 @@ public sealed partial class OutboxDelivery(
         return true;
     }
 
-    private async Task<SendResult> SendAsync(OutboxMessage message, CardPost post, CancellationToken ct)
+    /// <summary>What to send (the sender and the current card), or the outcome when nothing is to be sent.</summary>
+    private async Task<Prepared> PrepareAsync(OutboxMessage message, CardPost post, CancellationToken ct)
     {
         var sender = senders.FirstOrDefault(s => s.Channel == post.Channel);
         if (sender is null)
         {
-            return SendResult.Permanent($"no sender for channel '{post.Channel}'");
+            return new(SendResult.Permanent($"no sender for channel '{post.Channel}'"), null, null);
         }
 
         if (message.Operation == OutboxOperation.Update && post.MessageRef is null)
         {
             // The post is in the same lane and was dead-lettered: there is nothing to update.
-            return SendResult.Permanent("the card was never posted, so it cannot be updated");
+            return new(SendResult.Permanent("the card was never posted, so it cannot be updated"), null, null);
         }
 
         Card? card;
@@ -89,7 +101,7 @@ public sealed partial class OutboxDelivery(
             if (message.Operation == OutboxOperation.Update && await SupersededAsync(message, ct).ConfigureAwait(false))
             {
                 // A later update of the same card is queued; it will carry the current state, so this one need not go out.
-                return SendResult.Sent(post.MessageRef!);
+                return new(SendResult.Sent(post.MessageRef!), null, null);
             }
 
             card = await cards.BuildAsync(post.CardKind, post.SubjectId, ct).ConfigureAwait(false);
@@ -98,14 +110,14 @@ public sealed partial class OutboxDelivery(
         {
             // Nothing was sent, so the outcome is known. Recorded like a failed send, the message backs off and is
             // dead-lettered once its attempts run out instead of holding its lane forever.
-            return SendResult.Retry($"building the card failed: {ex.GetType().Name}: {ex.Message}");
+            return new(SendResult.Retry($"building the card failed: {ex.GetType().Name}: {ex.Message}"), null, null);
         }
 
-        if (card is null)
-        {
-            return SendResult.Permanent($"the {post.CardKind} {post.SubjectId} no longer exists");
-        }
+        return card is null ? new(SendResult.Permanent($"the {post.CardKind} {post.SubjectId} no longer exists"), null, null) : new(null, sender, card);
+    }
 
+    private static async Task<SendResult> SendAsync(ICardSender sender, OutboxMessage message, CardPost post, Card card, CancellationToken ct)
+    {
         try
         {
             var key = message.Operation == OutboxOperation.Post ? $"post-{post.Id:N}" : $"outbox-{message.Id}";
@@ -122,6 +134,8 @@ public sealed partial class OutboxDelivery(
     private Task<bool> SupersededAsync(OutboxMessage message, CancellationToken ct) =>
         db.Outbox.AnyAsync(o => o.CardPostId == message.CardPostId && o.Operation == OutboxOperation.Update
             && o.Status == OutboxStatus.Pending && o.Id > message.Id, ct);
+
+    private sealed record Prepared(SendResult? Answer, ICardSender? Sender, Card? Card);
 
     [LoggerMessage(LogLevel.Warning, "Outbox message {Id}: the lease ran out during delivery and another host took it over")]
     private static partial void LogLeaseLost(ILogger logger, long id);

@@ -26,6 +26,14 @@ public sealed class NoticeWriter(CoachLoopDbContext db, OutboxWriter outbox, Tim
             CreatedAt = clock.GetUtcNow(),
         };
         db.Notices.Add(notice);
+        if (kind == NoticeKinds.Digest)
+        {
+            // A digest lists flags as rows that follow their flags' changes: linked so that a click finds it by index.
+            var named = NoticeFlag.In(notice.Id, notice.Payload).Select(l => l.FlagId).ToList();
+            var flags = await db.Flags.AsNoTracking().Where(f => named.Contains(f.Id)).Select(f => f.Id).ToListAsync(ct).ConfigureAwait(false);
+            db.NoticeFlags.AddRange(flags.Select(id => new NoticeFlag { NoticeId = notice.Id, FlagId = id }));
+        }
+
         if (send)
         {
             await outbox.PostNoticeAsync(notice, ct).ConfigureAwait(false);

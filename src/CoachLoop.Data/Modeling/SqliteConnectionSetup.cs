@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CoachLoop.Data.Modeling;
@@ -6,7 +8,8 @@ namespace CoachLoop.Data.Modeling;
 /// <summary>
 /// Lets SQLite itself wait for the write lock (with its fine-grained backoff of a few milliseconds)
 /// instead of failing at once and leaving Microsoft.Data.Sqlite to retry every 150 ms: under concurrent
-/// clicks this is the difference between milliseconds and seconds of latency.
+/// clicks this is the difference between milliseconds and seconds of latency. The setting belongs to the
+/// native handle, which the pool keeps across logical opens, so it is made once per handle, not on every open.
 /// </summary>
 internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
@@ -14,17 +17,48 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA busy_timeout = 10000;";
 
+    // Keyed by the native handle: an entry lives as long as the pooled handle does, and a new physical connection has none.
+    private static readonly ConditionalWeakTable<object, object> Prepared = [];
+
+    private static readonly object Done = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!NeedsSetup(connection, out var handle))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Remember(handle);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!NeedsSetup(connection, out var handle))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        Remember(handle);
+    }
+
+    private static bool NeedsSetup(DbConnection connection, out object? handle)
+    {
+        handle = (connection as SqliteConnection)?.Handle;
+        return handle is null || !Prepared.TryGetValue(handle, out _);
+    }
+
+    private static void Remember(object? handle)
+    {
+        if (handle is not null)
+        {
+            Prepared.AddOrUpdate(handle, Done);
+        }
     }
 }

@@ -129,11 +129,13 @@ public sealed class OutboxWriter
                 Payload = FlagGroup.Serialize([flag.Id]), Sent = true, CreatedAt = now,
             };
             _db.Notices.Add(notice);
+            _db.NoticeFlags.Add(new Records.NoticeFlag { NoticeId = notice.Id, FlagId = flag.Id });
             await PostNoticeAsync(notice, ct).ConfigureAwait(false);
             return true;
         }
 
         notice.Payload = FlagGroup.Serialize([.. FlagGroup.Deserialize(notice.Payload), flag.Id]);
+        _db.NoticeFlags.Add(new Records.NoticeFlag { NoticeId = notice.Id, FlagId = flag.Id });
         await RefreshAsync(notice.Id, ct).ConfigureAwait(false);
         return true;
     }

@@ -8,9 +8,9 @@ namespace CoachLoop.Bot.Channels.Teams;
 
 /// <summary>
 /// What the bot remembers about where it is: installations per tenant and team (active until removed), and the service URL of
-/// every linked conversation, refreshed from each authenticated activity ("stable but can change").
+/// every linked conversation, refreshed from authenticated activities ("stable but can change"; see <see cref="SeenServiceUrls"/>).
 /// </summary>
-public sealed class TeamsConversations(CoachLoopDbContext db, TimeProvider clock)
+public sealed class TeamsConversations(CoachLoopDbContext db, TimeProvider clock, SeenServiceUrls seen)
 {
     /// <summary>A channel conversation's root channel: a thread id is the channel id plus <c>;messageid=</c>.</summary>
     public static string ChannelOf(Activity activity)
@@ -31,10 +31,18 @@ public sealed class TeamsConversations(CoachLoopDbContext db, TimeProvider clock
             return;
         }
 
+        // Most activities repeat the URL the routes already have: no UPDATE for them.
+        var key = activity.Conversation.Id;
+        if (seen.IsCurrent(key, url))
+        {
+            return;
+        }
+
         var channel = ChannelOf(activity);
         await db.ChannelRoutes.Where(r => r.Channel == ChatIdentity.Teams && (r.ConversationId == channel || r.ConversationId == activity.Conversation.Id)
                 && r.ServiceUrl != url)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ServiceUrl, url).SetProperty(r => r.UpdatedAt, clock.GetUtcNow()), ct).ConfigureAwait(false);
+        seen.Remember(key, url);
     }
 
     /// <returns>True when this made the app newly active there (a first install or a reinstall): the moment to say hello.</returns>

@@ -28,16 +28,30 @@ public sealed class TeamsIdentities(CoachLoopDbContext db, IOptions<TeamsOptions
         }
 
         var tenant = activity.Tenant;
+        var userId = activity.From.Id is { } id && id.StartsWith(UserIdPrefix, StringComparison.Ordinal) ? id : null;
+        // Usually both are known already: one read says so, and the two updates run only when something is to learn.
+        if (!await HasNewsAsync(tenant, aad, userId, ct).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (tenant.Length > 0)
         {
             await ConfirmTenantAsync(tenant, aad, ct).ConfigureAwait(false);
         }
 
-        if (activity.From.Id is { } userId && userId.StartsWith(UserIdPrefix, StringComparison.Ordinal))
+        if (userId is not null)
         {
             await RememberUserIdAsync(tenant, aad, userId, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Whether <see cref="ConfirmTenantAsync"/> or <see cref="RememberUserIdAsync"/> would change a row (the same conditions).</summary>
+    private Task<bool> HasNewsAsync(string tenant, string aad, string? userId, CancellationToken ct) =>
+        db.ChatIdentities.AnyAsync(c => c.Provider == ChatIdentity.Teams && c.ExternalUserId == aad
+            && ((tenant != "" && c.Tenant != tenant
+                    && !db.ChatIdentities.Any(o => o.Provider == ChatIdentity.Teams && o.Tenant == tenant && o.ExternalUserId == c.ExternalUserId))
+                || (userId != null && (c.Tenant == tenant || c.Tenant == "") && (c.ChannelUserId == null || c.ChannelUserId != userId))), ct);
 
     public Task<int> RememberUserIdAsync(string tenant, string aad, string userId, CancellationToken ct) =>
         db.ChatIdentities.Where(c => c.Provider == ChatIdentity.Teams && c.ExternalUserId == aad && (c.Tenant == tenant || c.Tenant == "")

@@ -11,7 +11,7 @@ namespace CoachLoop.Bot.Channels.Teams;
 /// Teams users as CoachLoop people: known by (tenant, Entra object id) in ChatIdentities; someone new is looked up in the
 /// conversation roster (<c>GET /v3/conversations/{id}/members/{userId}</c>) and matched by email or UPN, and the match is kept.
 /// </summary>
-public sealed class TeamsPeople(CoachLoopDbContext db, BotConnectorClient connector, TimeProvider clock)
+public sealed class TeamsPeople(CoachLoopDbContext db, BotConnectorClient connector, Actions.ActorResolver actors, TimeProvider clock)
 {
     /// <returns>The Entra object id the pipeline knows the user by (empty when even the roster does not say), and the person if matched.</returns>
     public async Task<(string AadObjectId, Person? Person)> ResolveAsync(Activity activity, CancellationToken ct)
@@ -58,11 +58,6 @@ public sealed class TeamsPeople(CoachLoopDbContext db, BotConnectorClient connec
         return (aad, person);
     }
 
-    private async Task<Person?> KnownAsync(string tenant, string aad, CancellationToken ct)
-    {
-        var personId = await db.ChatIdentities.AsNoTracking()
-            .Where(c => c.Provider == ChatIdentity.Teams && c.ExternalUserId == aad && (c.Tenant == tenant || c.Tenant == ""))
-            .Select(c => (Guid?)c.PersonId).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return personId is null ? null : await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct).ConfigureAwait(false);
-    }
+    // The same lookup as the action pipeline's, through the same resolver: a click asks it once.
+    private Task<Person?> KnownAsync(string tenant, string aad, CancellationToken ct) => actors.ResolveAsync(ChatIdentity.Teams, tenant, aad, ct);
 }

@@ -32,6 +32,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<ConversationThrottle>();
         services.AddSingleton<DirectChatLocks>();
+        services.AddSingleton<SeenServiceUrls>();
         if (string.IsNullOrWhiteSpace(options.TokenEndpoint))
         {
             services.AddSingleton<IBotTokenProvider, MsalBotTokenProvider>();

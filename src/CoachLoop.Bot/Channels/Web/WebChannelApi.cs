@@ -110,7 +110,8 @@ internal static class WebChannelApi
             .ConfigureAwait(false);
         // The card comes back as the person whose feed it is shown in sees it (the actor, unless they look at someone else's).
         var viewer = await views.PersonAsync(body.Viewer ?? body.As, ct).ConfigureAwait(false);
-        var card = result.Card is null ? null : AdaptiveCardRenderer.Render(await views.ForAsync(viewer, result.Card, ct).ConfigureAwait(false));
+        var card = await result.CardAsync(ct).ConfigureAwait(false) is { } built
+            ? AdaptiveCardRenderer.Render(await views.ForAsync(viewer, built, ct).ConfigureAwait(false)) : null;
         return TypedResults.Ok(new WebActionResponse(result.Outcome.ToString().ToLowerInvariant(), result.Message, card, result.Errors));
     }
 

@@ -52,7 +52,7 @@ public sealed class CardActionHandler(TeamsActionRunner runner, TeamsViewers vie
                 return Answer(await openCard.AnswerAsync(activity, opened, clicker, data, budget.Token).ConfigureAwait(false));
             }
 
-            if (result.Card is { } card)
+            if (await result.CardAsync(budget.Token).ConfigureAwait(false) is { } card)
             {
                 var shown = result.Outcome == ActionOutcome.Done ? card : TeamsCards.WithNote(card, result.Message);
                 return Answer(InvokeResponse.Card(TeamsCards.Render(await viewers.ForViewerAsync(shown, clicker, budget.Token).ConfigureAwait(false))));

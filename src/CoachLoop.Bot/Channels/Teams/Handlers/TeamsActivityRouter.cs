@@ -8,7 +8,8 @@ namespace CoachLoop.Bot.Channels.Teams.Handlers;
 /// <see cref="TeamsIdentities"/> the sender's tenant and Teams user id.
 /// </summary>
 public sealed class TeamsActivityRouter(
-    IEnumerable<ITeamsHandler> handlers, IEnumerable<ITeamsDispatchObserver> observers, TeamsConversations conversations, TeamsIdentities identities)
+    IEnumerable<ITeamsHandler> handlers, IEnumerable<ITeamsDispatchObserver> observers, TeamsConversations conversations, TeamsIdentities identities,
+    Data.CoachLoopDbContext db)
 {
     public const string Ignored = "ignored";
     public const string NotImplemented = "invoke-not-implemented";
@@ -16,6 +17,8 @@ public sealed class TeamsActivityRouter(
     public async Task<IResult> RouteAsync(Activity activity, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        // One open connection for everything the activity reads and writes.
+        await using var open = await Data.OpenConnection.OpenAsync(db, ct).ConfigureAwait(false);
         await conversations.RefreshServiceUrlAsync(activity, ct).ConfigureAwait(false);
         var handler = handlers.FirstOrDefault(h => h.CanHandle(activity));
         var name = handler?.Name ?? (activity.Type == ActivityTypes.Invoke ? NotImplemented : Ignored);
