@@ -99,7 +99,9 @@ internal static class ScoredCallsApi
         CancellationToken ct)
     {
         var (call, refusal) = Bind(element, "", options);
-        return call is null ? refusal! : await intake.IngestAsync(call, ct).ConfigureAwait(false);
+        // Alone, a call is a batch of one: its reads and write in one transaction, so concurrent posts for one agent
+        // queue for the write instead of evaluating again and again on what another post just changed.
+        return call is null ? refusal! : (await intake.IngestManyAsync([call], ct).ConfigureAwait(false))[0];
     }
 
     private static (ScoredCall? Call, IntakeResult? Refusal) Bind(JsonElement element, string prefix, JsonSerializerOptions options)

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CoachLoop.Data.Stores;
 
 /// <summary>The intake's storage over EF Core. One SaveChanges writes the call, its scores, new and changed flags and audit rows.</summary>
-public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbox = null, RubricCache? rubrics = null, OutboxSignal? signal = null)
+public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbox = null, RubricCache? rubrics = null, OutboxSignal? signal = null,
+    IntakeWriteGate? gate = null)
     : ICallIntakeStore
 {
     /// <summary>
@@ -21,6 +22,7 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
     {
         ArgumentNullException.ThrowIfNull(work);
         await KeepOpenAsync(ct).ConfigureAwait(false);
+        using var turn = gate is not null && db.IsSqlite ? await gate.EnterAsync(ct).ConfigureAwait(false) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         try
         {

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using CoachLoop.Data;
+using CoachLoop.Engine.Flags;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Bot.Tests.Api;
@@ -6,10 +8,13 @@ namespace CoachLoop.Bot.Tests.Api;
 /// <summary>Batches commit a chunk of calls at a time; every call still gets its own answer and stands or fails alone.</summary>
 public sealed class ScoredCallBatchTests
 {
-    [Fact]
-    public async Task RefusedDuplicateAndConflictingCallsAcrossChunksAnswerAloneAndOnlyTheValidOnesAreStored()
+    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task RefusedDuplicateAndConflictingCallsAcrossChunksAnswerAloneAndOnlyTheValidOnesAreStored(DatabaseProvider provider)
     {
-        await using var app = await CoachLoopApp.StartAsync();
+        await using var app = await CoachLoopApp.StartAsync(provider: provider);
         var client = await app.CreateApiClientAsync();
         await client.PostAsJsonAsync("/api/v1/scored-calls", Json.CallWithoutStreak("stored-before", 0, "2026-11-18T07:00:00Z"));
         var calls = new JsonArray();
@@ -60,5 +65,41 @@ public sealed class ScoredCallBatchTests
             .Select(i => string.Join(",", i.GetProperty("receipt").GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("kind").GetString())))
             .ToList();
         Assert.Equal(["quality", "quality", "pattern", ""], kinds);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TwoHostsTakingOverlappingBatchesOfTheSameAgentsStoreEachCallOnceAndRaiseEachPatternOnce(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var hostA = await CoachLoopApp.StartAsync(database: database);
+        await using var hostB = await CoachLoopApp.StartAsync(seed: false, database: database);
+        var clients = new[] { await hostA.CreateApiClientAsync(), await hostB.CreateApiClientAsync() };
+        // Every call fails empathy: each agent's calls form one streak, which both hosts extend at once.
+        var calls = Enumerable.Range(0, 120).Select(i => Json.Call($"o-{i}", empathy: 40, agent: i % 2 == 0 ? "ana@example.com" : "ben@example.com",
+            callTime: $"2026-11-19T{i / 12:00}:{i % 12 * 5:00}:00Z")).ToList();
+
+        var posts = clients.Select((client, h) => Task.Run(async () =>
+        {
+            // Host A takes the calls in order, host B backwards: they meet in the middle of both agents' streaks.
+            var mine = h == 0 ? calls : Enumerable.Reverse(calls).ToList();
+            var batch = new JsonArray([.. mine.Select(c => c.DeepClone())]);
+            var response = await client.PostAsJsonAsync("/api/v1/scored-calls", new JsonObject { ["calls"] = batch });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await Json.ReadAsync(response)).GetProperty("items").EnumerateArray()
+                .Select(i => (i.GetProperty("status").GetString(), i.GetProperty("receipt").GetProperty("scoredCallId").GetString())).ToList();
+        })).ToList();
+        var answers = await Task.WhenAll(posts);
+
+        Assert.All(answers.SelectMany(a => a), a => Assert.Contains(a.Item1, new[] { "accepted", "duplicate" }));
+        var forward = answers[0];
+        var backward = Enumerable.Reverse(answers[1]).ToList();
+        Assert.Equal(forward.Select(a => a.Item2), backward.Select(a => a.Item2));
+        Assert.Equal(120, forward.Zip(backward).Count(p => p.First.Item1 == "accepted" ^ p.Second.Item1 == "accepted"));
+        Assert.Equal(120, await hostA.WithDbAsync(db => db.ScoredCalls.CountAsync()));
+        var patterns = await hostA.WithDbAsync(db => db.Flags.Where(f => f.Kind == FlagKind.Pattern && f.CriterionId == "empathy")
+            .Select(f => f.AgentId).ToListAsync());
+        Assert.Equal(2, patterns.Count);
+        Assert.Equal(2, patterns.Distinct().Count());
     }
 }
