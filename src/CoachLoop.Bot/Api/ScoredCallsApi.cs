@@ -8,7 +8,7 @@ namespace CoachLoop.Bot.Api;
 
 /// <summary>
 /// <c>POST /api/v1/scored-calls</c>: one call, or a batch as <c>{"calls": [...]}</c>. Idempotent on
-/// (source, call id). A batch answers per item; each item is its own transaction.
+/// (source, call id). A batch answers per item; its calls commit a chunk at a time, each call's write standing or failing on its own.
 /// </summary>
 internal static class ScoredCallsApi
 {
@@ -38,7 +38,7 @@ internal static class ScoredCallsApi
             return await BatchAsync(calls, intake, options, ct).ConfigureAwait(false);
         }
 
-        var (result, _) = await IngestOneAsync(body, "", intake, options, ct).ConfigureAwait(false);
+        var result = await IngestOneAsync(body, intake, options, ct).ConfigureAwait(false);
         return result.Outcome switch
         {
             IntakeOutcome.Accepted => TypedResults.Created($"/api/v1/scored-calls/{Uri.EscapeDataString(result.Receipt!.Source)}/{Uri.EscapeDataString(result.Receipt.CallId)}", result.Receipt),
@@ -62,37 +62,58 @@ internal static class ScoredCallsApi
             return Problems.Validation("calls", $"must hold between 1 and {MaxBatch} calls, held {count}");
         }
 
-        var items = new List<BatchItem>(count);
+        // Refusals of the body itself are answered without the database; the rest go in together, a chunk per commit.
+        var answers = new IntakeResult[count];
+        var bound = new List<ScoredCall>(count);
+        var positions = new List<int>(count);
         var index = 0;
         foreach (var element in calls.EnumerateArray())
         {
-            var (result, _) = await IngestOneAsync(element, $"calls[{index}].", intake, options, ct).ConfigureAwait(false);
-            items.Add(new BatchItem(index, result.Outcome.ToString().ToLowerInvariant(), result.Receipt,
-                result.Errors.Count == 0 ? null : Problems.ToDictionary(result.Errors)));
+            var (call, refusal) = Bind(element, $"calls[{index}].", options);
+            if (call is null)
+            {
+                answers[index] = refusal!;
+            }
+            else
+            {
+                bound.Add(call);
+                positions.Add(index);
+            }
+
             index++;
         }
 
+        var results = await intake.IngestManyAsync(bound, ct).ConfigureAwait(false);
+        for (var i = 0; i < results.Count; i++)
+        {
+            answers[positions[i]] = results[i] with { Errors = Prefixed(results[i].Errors, $"calls[{positions[i]}].") };
+        }
+
+        var items = answers.Select((result, i) => new BatchItem(i, result.Outcome.ToString().ToLowerInvariant(), result.Receipt,
+            result.Errors.Count == 0 ? null : Problems.ToDictionary(result.Errors))).ToList();
         return TypedResults.Ok(new BatchResult(
             items.Count(i => i.Status is "accepted" or "duplicate"), items.Count(i => i.Status is "invalid" or "conflict"), items));
     }
 
-    private static async Task<(IntakeResult Result, ScoredCall? Call)> IngestOneAsync(JsonElement element, string prefix,
-        ScoredCallIntake intake, JsonSerializerOptions options, CancellationToken ct)
+    private static async Task<IntakeResult> IngestOneAsync(JsonElement element, ScoredCallIntake intake, JsonSerializerOptions options,
+        CancellationToken ct)
+    {
+        var (call, refusal) = Bind(element, "", options);
+        // Alone, a call is a batch of one: its reads and write in one transaction, so concurrent posts for one agent
+        // queue for the write instead of evaluating again and again on what another post just changed.
+        return call is null ? refusal! : (await intake.IngestManyAsync([call], ct).ConfigureAwait(false))[0];
+    }
+
+    private static (ScoredCall? Call, IntakeResult? Refusal) Bind(JsonElement element, string prefix, JsonSerializerOptions options)
     {
         var (dto, bindError) = JsonBody.Bind<ScoredCallDto>(element, options, prefix);
         if (dto is null)
         {
-            return (IntakeResult.Invalid([bindError ?? new ValidationError(prefix + "body", "is required")]), null);
+            return (null, IntakeResult.Invalid([bindError ?? new ValidationError(prefix + "body", "is required")]));
         }
 
         var (call, errors) = dto.ToScoredCall();
-        if (call is null)
-        {
-            return (IntakeResult.Invalid(Prefixed(errors, prefix)), null);
-        }
-
-        var result = await intake.IngestAsync(call, ct).ConfigureAwait(false);
-        return (result with { Errors = Prefixed(result.Errors, prefix) }, call);
+        return call is null ? (null, IntakeResult.Invalid(Prefixed(errors, prefix))) : (call, null);
     }
 
     private static async Task<Results<Ok<CallReceipt>, ProblemHttpResult>> GetAsync(string source, string callId,

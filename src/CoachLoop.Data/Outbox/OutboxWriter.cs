@@ -142,8 +142,12 @@ public sealed class OutboxWriter
 
     private async Task PostAsync(string kind, Guid subjectId, string channel, string conversation, bool urgent, CancellationToken ct)
     {
-        var exists = await _db.CardPosts.AnyAsync(p => p.CardKind == kind && p.SubjectId == subjectId && p.Channel == channel
-            && p.ConversationId == conversation, ct).ConfigureAwait(false);
+        // A subject added in this unit of work has no stored posts yet: only posts queued here can repeat it.
+        var fresh = _db.ChangeTracker.Entries().Any(e => e.State == EntityState.Added && e.Entity is Flag or Records.Notice
+            && e.Property("Id").CurrentValue is Guid id && id == subjectId);
+        var exists = _db.CardPosts.Local.Any(p => p.CardKind == kind && p.SubjectId == subjectId && p.Channel == channel && p.ConversationId == conversation)
+            || (!fresh && await _db.CardPosts.AnyAsync(p => p.CardKind == kind && p.SubjectId == subjectId && p.Channel == channel
+                && p.ConversationId == conversation, ct).ConfigureAwait(false));
         if (exists)
         {
             return;

@@ -10,10 +10,42 @@ using Microsoft.EntityFrameworkCore;
 namespace CoachLoop.Data.Stores;
 
 /// <summary>The intake's storage over EF Core. One SaveChanges writes the call, its scores, new and changed flags and audit rows.</summary>
-public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbox = null) : ICallIntakeStore
+public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbox = null, RubricCache? rubrics = null, OutboxSignal? signal = null,
+    IntakeWriteGate? gate = null)
+    : ICallIntakeStore
 {
+    /// <summary>
+    /// One transaction for the work: each call's SaveChanges runs under its own savepoint, so a call refused by the database
+    /// rolls back alone; the commit happens once. Any failure of the unit rolls all of it back.
+    /// </summary>
+    public async Task<bool> TryTogetherAsync(Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await KeepOpenAsync(ct).ConfigureAwait(false);
+        using var turn = gate is not null && db.IsSqlite ? await gate.EnterAsync(ct).ConfigureAwait(false) : null;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await work(ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // Lock order between hosts, a key no call can explain on its own: the calls are taken again one by one,
+            // where each failure is its own and is reported as it always was.
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
+        // The writer's pulse on each save came before this commit; the dispatcher would find nothing then.
+        signal?.Pulse();
+        return true;
+    }
+
     public async Task<StoredCall?> FindCallAsync(string source, string callId, CancellationToken ct)
     {
+        await KeepOpenAsync(ct).ConfigureAwait(false);
         var row = await db.ScoredCalls.AsNoTracking()
             .Where(c => c.Source == source && c.CallId == callId)
             .Select(c => new { c.ContentHash, c.ReceiptJson })
@@ -22,31 +54,25 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
     }
 
     public Task<Rubric?> FindRubricAsync(string key, int version, CancellationToken ct) =>
-        db.Rubrics.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key && r.Version == version, ct);
+        rubrics is null
+            ? db.Rubrics.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key && r.Version == version, ct)
+            : rubrics.FindAsync(db, key, version, ct);
 
     public async Task<Person?> FindAgentAsync(string agent, CancellationToken ct)
     {
         var trimmed = agent.Trim();
-        var byExternal = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.ExternalId == trimmed, ct).ConfigureAwait(false);
-        if (byExternal is not null)
-        {
-            return byExternal;
-        }
-
         var email = Person.NormaliseEmail(trimmed);
-        return await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email, ct).ConfigureAwait(false);
+        // One query for both keys; the external id wins over the email, as when they were asked in turn.
+        var found = await db.People.AsNoTracking().Where(p => p.ExternalId == trimmed || p.Email == email)
+            .ToListAsync(ct).ConfigureAwait(false);
+        return found.FirstOrDefault(p => p.ExternalId == trimmed) ?? found.FirstOrDefault();
     }
 
     public async Task<AgentHistory> GetHistoryAsync(Guid agentId, IReadOnlyCollection<string> criterionIds, DateTimeOffset around,
         CancellationToken ct)
     {
-        var result = new Dictionary<string, IReadOnlyList<HistoryCall>>(StringComparer.Ordinal);
-        foreach (var criterionId in criterionIds)
-        {
-            result[criterionId] = await StreakHistory.AroundAsync(db, agentId, criterionId, around, ct).ConfigureAwait(false);
-        }
-
-        return new AgentHistory(result);
+        await KeepOpenAsync(ct).ConfigureAwait(false);
+        return new AgentHistory(await StreakHistory.AroundAsync(db, agentId, criterionIds, around, ct).ConfigureAwait(false));
     }
 
     public Task<Flag?> FindFlagAsync(Guid flagId, CancellationToken ct) => db.Flags.FirstOrDefaultAsync(f => f.Id == flagId, ct);
@@ -113,6 +139,8 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            // Nothing saved is read again through this context: tracking it would make every later call of a batch slower.
+            db.ChangeTracker.Clear();
             return SaveOutcome.Saved;
         }
         catch (DbUpdateException ex)
@@ -142,6 +170,16 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
             }
 
             throw;
+        }
+    }
+
+    // One connection for the whole intake instead of one per query (each open also runs the connection's set-up); the
+    // context closes it when the request's scope ends.
+    private async Task KeepOpenAsync(CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection().State == System.Data.ConnectionState.Closed)
+        {
+            await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
         }
     }
 }

@@ -13,34 +13,83 @@ internal static class StreakHistory
     /// <summary>Calls read on each side of the new one: enough to see a streak and whether a pattern flag names it.</summary>
     public const int Window = 20;
 
-    public static async Task<IReadOnlyList<HistoryCall>> AroundAsync(CoachLoopDbContext db, Guid agentId, string criterionId,
-        DateTimeOffset around, CancellationToken ct)
+    /// <summary>
+    /// The agent's calls on each criterion around the call time, in three commands whatever the number of criteria:
+    /// the cursors, the windows of scores (one UNION ALL), and the pattern flags naming them.
+    /// </summary>
+    public static async Task<Dictionary<string, IReadOnlyList<HistoryCall>>> AroundAsync(CoachLoopDbContext db, Guid agentId,
+        IReadOnlyCollection<string> criterionIds, DateTimeOffset around, CancellationToken ct)
     {
-        // The cursor is read first: a write committed after this point is caught when ours bumps it.
-        if (await db.StreakCursors.FindAsync([agentId, criterionId], ct).ConfigureAwait(false) is null)
+        var criteria = criterionIds.Distinct(StringComparer.Ordinal).ToList();
+        var result = new Dictionary<string, IReadOnlyList<HistoryCall>>(StringComparer.Ordinal);
+        if (criteria.Count == 0)
+        {
+            return result;
+        }
+
+        // The cursors are read first: a write committed after this point is caught when ours bumps them.
+        await TakeCursorsAsync(db, agentId, criteria, ct).ConfigureAwait(false);
+        IQueryable<WindowRow>? windows = null;
+        foreach (var criterionId in criteria)
+        {
+            var scores =
+                from s in db.CriterionScores.AsNoTracking()
+                where s.AgentId == agentId && s.CriterionId == criterionId && !s.Overturned
+                join c in db.ScoredCalls.AsNoTracking() on s.ScoredCallId equals c.Id
+                select new WindowRow { CriterionId = s.CriterionId, Id = c.Id, Source = c.Source, CallId = c.CallId, CallTime = s.CallTime, Score = s.Score };
+            // Ties in time are ordered by (source, call id) in memory: database collations need not be ordinal.
+            var before = scores.Where(x => x.CallTime <= around).OrderByDescending(x => x.CallTime).Take(Window);
+            var after = scores.Where(x => x.CallTime > around).OrderBy(x => x.CallTime).Take(Window);
+            windows = windows is null ? before.Concat(after) : windows.Concat(before).Concat(after);
+        }
+
+        var rows = await windows!.ToListAsync(ct).ConfigureAwait(false);
+        var ids = rows.Select(r => r.Id).Distinct().ToList();
+        var claims = ids.Count == 0
+            ? []
+            : await db.Flags.AsNoTracking()
+                .Where(f => f.AgentId == agentId && criteria.Contains(f.CriterionId) && f.Kind == FlagKind.Pattern)
+                .SelectMany(f => f.Streak, (f, s) => new { s.ScoredCallId, f.CriterionId, FlagId = f.Id })
+                .Where(c => ids.Contains(c.ScoredCallId))
+                .ToListAsync(ct).ConfigureAwait(false);
+        var claimed = claims.ToDictionary(c => (c.CriterionId, c.ScoredCallId), c => c.FlagId);
+        foreach (var criterionId in criteria)
+        {
+            result[criterionId] = rows.Where(r => r.CriterionId == criterionId)
+                .Select(r => new HistoryCall(r.Id, r.Source, r.CallId, r.CallTime, r.Score,
+                    claimed.TryGetValue((criterionId, r.Id), out var flagId) ? flagId : null))
+                .ToList();
+        }
+
+        return result;
+    }
+
+    private static async Task TakeCursorsAsync(CoachLoopDbContext db, Guid agentId, List<string> criteria, CancellationToken ct)
+    {
+        var tracked = db.ChangeTracker.Entries<StreakCursor>().Where(e => e.Entity.AgentId == agentId).Select(e => e.Entity.CriterionId)
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = criteria.Where(c => !tracked.Contains(c)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var found = await db.StreakCursors.Where(c => c.AgentId == agentId && missing.Contains(c.CriterionId))
+            .ToListAsync(ct).ConfigureAwait(false);
+        foreach (var criterionId in missing.Except(found.Select(c => c.CriterionId), StringComparer.Ordinal))
         {
             db.StreakCursors.Add(new StreakCursor { AgentId = agentId, CriterionId = criterionId });
         }
+    }
 
-        var scores =
-            from s in db.CriterionScores.AsNoTracking()
-            where s.AgentId == agentId && s.CriterionId == criterionId && !s.Overturned
-            join c in db.ScoredCalls.AsNoTracking() on s.ScoredCallId equals c.Id
-            select new { c.Id, c.Source, c.CallId, s.CallTime, s.Score };
-        // Ties in time are ordered by (source, call id) in memory: database collations need not be ordinal.
-        var before = await scores.Where(x => x.CallTime <= around).OrderByDescending(x => x.CallTime).Take(Window)
-            .ToListAsync(ct).ConfigureAwait(false);
-        var after = await scores.Where(x => x.CallTime > around).OrderBy(x => x.CallTime).Take(Window)
-            .ToListAsync(ct).ConfigureAwait(false);
-        var rows = before.Concat(after).ToList();
-        var ids = rows.Select(r => r.Id).ToList();
-        var claims = await db.Flags.AsNoTracking()
-            .Where(f => f.AgentId == agentId && f.CriterionId == criterionId && f.Kind == FlagKind.Pattern)
-            .SelectMany(f => f.Streak, (f, s) => new { s.ScoredCallId, FlagId = f.Id })
-            .Where(c => ids.Contains(c.ScoredCallId))
-            .ToDictionaryAsync(c => c.ScoredCallId, c => c.FlagId, ct).ConfigureAwait(false);
-        return rows.Select(r => new HistoryCall(r.Id, r.Source, r.CallId, r.CallTime, r.Score,
-            claims.TryGetValue(r.Id, out var flagId) ? flagId : null)).ToList();
+    private sealed class WindowRow
+    {
+        public string CriterionId { get; init; } = "";
+        public Guid Id { get; init; }
+        public string Source { get; init; } = "";
+        public string CallId { get; init; } = "";
+        public DateTimeOffset CallTime { get; init; }
+        public decimal Score { get; init; }
     }
 
     /// <summary>Bumps the cursors read for the call's criteria, so that a concurrent intake for them fails its write.</summary>

@@ -35,4 +35,16 @@ public interface ICallIntakeStore
     /// <see cref="SaveOutcome.Saved"/>.
     /// </summary>
     Task<SaveOutcome> TrySaveAsync(NewCall newCall, CancellationToken ct);
+
+    /// <summary>
+    /// Runs the intake of several calls as one unit that commits once: each call's write still stands or fails on its own
+    /// inside it, and what each one reads includes the writes before it. False when the unit as a whole failed (nothing of
+    /// it is written): the caller then takes the calls one by one. A store without such units runs the work as it comes.
+    /// </summary>
+    async Task<bool> TryTogetherAsync(Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await work(ct).ConfigureAwait(false);
+        return true;
+    }
 }

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using CoachLoop.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachLoop.Bot.Tests.Api;
+
+/// <summary>
+/// What a scored call costs in SQL commands, counted (not timed): the ingest rate is bound by them. Slack and Teams are
+/// both on, so every flag is routed to two chats. Before these bounds a call raising two flags cost 65 commands over 47
+/// connection opens (each with its own set-up command), and a call of a batch 43.
+/// </summary>
+public sealed class ScoredCallCostTests
+{
+    [Fact]
+    public async Task ACallRaisingTwoFlagsCostsAFewDozenCommandsOnOneConnection()
+    {
+        var counter = new SqlCommandCounter();
+        await using var app = await StartAsync(counter);
+        var client = await app.CreateApiClientAsync();
+        await client.PostAsJsonAsync("/api/v1/scored-calls", Json.Call("earlier", callTime: "2026-11-01T07:00:00Z"));
+
+        counter.Reset();
+        var response = await client.PostAsJsonAsync("/api/v1/scored-calls", Json.Call("two-flags", empathy: 45, disclosure: 0));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(2, (await Json.ReadAsync(response)).GetProperty("flags").GetArrayLength());
+        // 16 reads (key, replay, agent, 3 for the streak history of all five criteria, routes, grouping) and 19 single-row
+        // writes on SQLite: the call, 5 scores, 5 streak cursors, 2 flags, 2 audit rows, 2 card posts, 2 outbox rows.
+        Assert.InRange(counter.Commands, 1, 36);
+        // The key check and the intake: one open each.
+        Assert.InRange(counter.Opens, 1, 2);
+    }
+
+    [Fact]
+    public async Task ACallOfABatchCostsFewerCommandsThanOnItsOwn()
+    {
+        var counter = new SqlCommandCounter();
+        await using var app = await StartAsync(counter);
+        var client = await app.CreateApiClientAsync();
+        var batch = new JsonArray();
+        for (var i = 0; i < 60; i++)
+        {
+            batch.Add(Json.CallWithoutStreak($"b-{i}", i, $"2026-11-19T{i / 6:00}:{i % 6 * 10:00}:00Z"));
+        }
+
+        counter.Reset();
+        var response = await client.PostAsJsonAsync("/api/v1/scored-calls", new JsonObject { ["calls"] = batch });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(60, (await Json.ReadAsync(response)).GetProperty("accepted").GetInt32());
+        // Routes are looked up once per team and person for the whole batch, not per flag.
+        Assert.InRange(counter.Commands, 60, 60 * 26);
+        Assert.InRange(counter.Opens, 1, 2);
+        Assert.Equal(60, await app.WithDbAsync(db => db.Flags.CountAsync()));
+    }
+
+    internal static Task<CoachLoopApp> StartAsync(SqlCommandCounter counter) => CoachLoopApp.StartAsync(
+        settings: new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = "cost-secret", ["Slack:BotToken"] = "xoxb-cost", ["Teams:DevelopmentMode"] = "true",
+        },
+        services: services => services.ConfigureDbContext<CoachLoopDbContext>(b => b.AddInterceptors(counter)));
+}
