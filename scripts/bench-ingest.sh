@@ -3,7 +3,7 @@
 # beside the raw insert rate of the same rows measured in the same run, SQL commands and round trips per scored call, and the
 # card latency while calls arrive at 100/s (benchmarks/CoachLoop.Benchmarks/IngestBench.cs, CardLatency.cs). PostgreSQL too
 # when COACHLOOP_BENCH_POSTGRES holds a connection string of a user that may create databases (throwaway ones, dropped after).
-# Knobs (passed on): --batches 6 --singles 1600 --rate 100 --seconds 10. Output also in benchmarks/results/ingest-<UTC>.md.
+# Knobs (passed on): --batches 4 --singles 1000 --rate 100 --seconds 10. Output also in benchmarks/results/ingest-<UTC>.md.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 command -v dotnet >/dev/null || { echo "dotnet not found: install the .NET 10 SDK" >&2; exit 2; }
@@ -18,7 +18,7 @@ rm -f "$out.build.log"
   echo
   # the host's own log lines (warnings, the outbox's dead letters for agents not in Slack) are not part of the figures
   set +e
-  dotnet "$root/benchmarks/CoachLoop.Benchmarks/bin/Release/net10.0/CoachLoop.Benchmarks.dll" ingest "$@" 2>&1 | grep -E '^(\||card latency|$)'
+  dotnet "$root/benchmarks/CoachLoop.Benchmarks/bin/Release/net10.0/CoachLoop.Benchmarks.dll" ingest "$@" 2>&1 | grep --line-buffered -E '^(\||card latency|$)'
   status=${PIPESTATUS[0]}
   set -e
   echo

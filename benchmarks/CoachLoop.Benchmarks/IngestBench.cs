@@ -16,8 +16,8 @@ internal static class IngestBench
 {
     public static async Task<int> RunAsync(Func<string, string?> option, Func<string, int, int> arg)
     {
-        var batches = arg("--batches", 6);
-        var singles = arg("--singles", 1600);
+        var batches = arg("--batches", 4);
+        var singles = arg("--singles", 1000);
         var providers = new List<(string Name, string? Admin)> { ("sqlite", null) };
         if (Environment.GetEnvironmentVariable("COACHLOOP_BENCH_POSTGRES") is { Length: > 0 } server)
         {
@@ -43,7 +43,7 @@ internal static class IngestBench
                 host.StartServer();
                 using var http = await ClickRig.ApiClientAsync(host);
                 await ClickRig.SetUpTeamAsync(http, 200, null, slack: false);
-                await ClickRig.PostCallsAsync(http, Calls("warm", 500));
+                await ClickRig.PostCallsAsync(http, Calls("warm", 100));
                 await PostSinglesAsync(http, Calls("warm1", 80), 8);
 
                 var batch = Calls("batch", batches * 500);
@@ -65,7 +65,7 @@ internal static class IngestBench
             Row(name, "raw inserts, 1 call per transaction", 2000, one);
             var many = await RawBaseline.RunAsync(raw, database.Sqlite, batches * 500, 500, "many");
             Row(name, "raw inserts, 500 calls per transaction", batches * 500, many);
-            Console.WriteLine($"| {name} | API batches / raw 500 per transaction | | {batchRate / many:P0} | |");
+            Console.WriteLine($"| {name} | API batches / raw 500 per transaction | | {batchRate / many:P1} | |");
         }
 
         Console.WriteLine();
