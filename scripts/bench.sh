@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Benchmarks live here, not in timed tests. `scripts/bench.sh actions` measures card-action handling:
-# actions per second and latency percentiles at 200 concurrent clicks on the embedded SQLite database;
-# `scripts/bench.sh digests` composes every manager's digest over 500 managers, 10,000 agents, 1,000,000 calls.
+# Benchmarks live here, not in timed tests (README "Benchmarks"):
+#   scripts/bench.sh peers     CoachLoop beside @slack/bolt and botbuilder-js (../shared/bench/peers), one run, one table
+#   scripts/bench.sh ingest    scored calls/s through the API beside raw SQLite (and PostgreSQL with COACHLOOP_BENCH_POSTGRES),
+#                              SQL per scored call, and card latency while calls arrive at 100/s
+#   scripts/bench.sh actions   card actions over real HTTP on the embedded SQLite database: 1,000 approvals from 200 concurrent
+#                              clients, then 200 concurrent clicks on one flag; actions/s and latency percentiles
+#   scripts/bench.sh digests   every manager's digest over 500 managers, 10,000 agents, 1,000,000 calls
+# Results of peers and ingest are also saved under benchmarks/results/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 suite="${1:-actions}"
 shift || true
 case "$suite" in
+  peers) exec scripts/bench-peers.sh "$@" ;;
+  ingest) exec scripts/bench-ingest.sh "$@" ;;
   actions) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- "$@" ;;
   digests) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- digests "$@" ;;
-  *) echo "unknown benchmark '$suite' (known: actions, digests)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$suite' (known: peers, ingest, actions, digests)" >&2; exit 2 ;;
 esac

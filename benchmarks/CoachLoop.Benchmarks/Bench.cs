@@ -17,9 +17,16 @@ internal static class Bench
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "digests")
+        switch (args.FirstOrDefault())
         {
-            return await DigestBench.RunAsync(args, Arg);
+            case "digests":
+                return await DigestBench.RunAsync(args, Arg);
+            case "seed-clicks":
+                return await ClickSeeder.RunAsync(Option, Arg);
+            case "sql-clicks":
+                return await SqlPerClick.RunAsync(Arg);
+            case "ingest":
+                return await IngestBench.RunAsync(Option, Arg);
         }
 
         // Action handling under load: N distinct approvals clicked by C concurrent clients over real HTTP, then C
@@ -61,10 +68,12 @@ internal static class Bench
 
         return 0;
 
-        int Arg(string name, int fallback)
+        int Arg(string name, int fallback) => Option(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+        string? Option(string name)
         {
             var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
 
         async Task<Guid> IdOf(string email)

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachLoop.Benchmarks;
 
 /// <summary>The real host on real Kestrel (loopback, a free port) over a temp SQLite file, logging only warnings.</summary>
-internal sealed class BenchHost(string connectionString, Dictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+/// <remarks><paramref name="services"/> adds to the host's services (the SQL counters attach an interceptor there).</remarks>
+internal sealed class BenchHost(string connectionString, Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -19,6 +22,11 @@ internal sealed class BenchHost(string connectionString, Dictionary<string, stri
         foreach (var (key, value) in settings ?? [])
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 

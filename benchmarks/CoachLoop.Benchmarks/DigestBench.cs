@@ -81,9 +81,9 @@ internal static class DigestBench
         for (var start = 0; start < calls; start += perTransaction)
         {
             await using var tx = await connection.BeginTransactionAsync();
-            await using var call = Prepare(connection, tx, "INSERT INTO scored_calls VALUES (@p0,'bench',@p1,@p2,@p3,300,NULL,@p4,@p5,NULL,'h','{}',@p3)", 6);
-            await using var score = Prepare(connection, tx, "INSERT INTO criterion_scores VALUES (@p0,@p1,@p2,@p3,@p4,NULL,NULL,NULL,@p5,0)", 6);
-            await using var flag = Prepare(connection, tx, "INSERT INTO flags (id,kind,urgent,status,agent_id,team_id,scored_call_id,call_id,call_time,rubric_id,rubric_version," +
+            await using var call = DbCommands.Prepare(connection, tx, "INSERT INTO scored_calls VALUES (@p0,'bench',@p1,@p2,@p3,300,NULL,@p4,@p5,NULL,'h','{}',@p3)", 6);
+            await using var score = DbCommands.Prepare(connection, tx, "INSERT INTO criterion_scores VALUES (@p0,@p1,@p2,@p3,@p4,NULL,NULL,NULL,@p5,0)", 6);
+            await using var flag = DbCommands.Prepare(connection, tx, "INSERT INTO flags (id,kind,urgent,status,agent_id,team_id,scored_call_id,call_id,call_time,rubric_id,rubric_version," +
                 "criterion_id,weight,threshold,score,plan,follow_up_date,cycle,cycles_without_movement,follow_up_extended,raised_at,updated_at,revision) " +
                 "VALUES (@p0,'Quality',0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,1,'empathy',25,60,@p8,@p9,@p10,1,0,0,@p6,@p6,0)", 11);
             for (var i = start; i < Math.Min(calls, start + perTransaction); i++)
@@ -92,10 +92,10 @@ internal static class DigestBench
                 var callId = G(Guid.CreateVersion7());
                 var at = now.AddMinutes(-random.Next(180 * 24 * 60)).UtcTicks;
                 var empathy = 30 + random.Next(70);
-                await RunAsync(call, callId, $"c{i}", agent, at, G(rubricId), 50.0 + random.Next(50));
+                await DbCommands.RunAsync(call, callId, $"c{i}", agent, at, G(rubricId), 50.0 + random.Next(50));
                 foreach (var c in criteria)
                 {
-                    await RunAsync(score, G(Guid.CreateVersion7()), callId, agent, c.Id, c.Id == "empathy" ? empathy : 40.0 + random.Next(60), at);
+                    await DbCommands.RunAsync(score, G(Guid.CreateVersion7()), callId, agent, c.Id, c.Id == "empathy" ? empathy : 40.0 + random.Next(60), at);
                 }
 
                 if (empathy < 40)
@@ -104,7 +104,7 @@ internal static class DigestBench
                     var plan = new ActionPlan($"c{i}", new DateTimeOffset(at, TimeSpan.Zero), "empathy", $"Empathy (25% weight) - scored {empathy}, threshold 60",
                         "That's our policy.", "00:12:04", "Acknowledge first.", criteria[1].Scenarios[0], criteria[1].Scenarios[0].Describe(),
                         DateOnly.FromDateTime(now.UtcDateTime).AddDays(random.Next(-5, 10)), "recurring", ["Empathy below threshold"], [], [empathy]);
-                    await RunAsync(flag, G(Guid.CreateVersion7()), status, agent, team, callId, $"c{i}", at, G(rubricId), (double)empathy,
+                    await DbCommands.RunAsync(flag, G(Guid.CreateVersion7()), status, agent, team, callId, $"c{i}", at, G(rubricId), (double)empathy,
                         JsonColumn.Serialize(plan), plan.FollowUpDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 }
             }
@@ -115,34 +115,9 @@ internal static class DigestBench
 
     private static string G(Guid id) => id.ToString().ToUpperInvariant();
 
-    private static DbCommand Prepare(DbConnection connection, DbTransaction tx, string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = $"@p{i}";
-            command.Parameters.Add(p);
-        }
-
-        return command;
-    }
-
-    private static async Task RunAsync(DbCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-
-        await command.ExecuteNonQueryAsync();
-    }
-
     private static async Task ExecAsync(DbConnection connection, DbTransaction tx, string sql, params object[] values)
     {
-        await using var command = Prepare(connection, tx, sql, values.Length);
-        await RunAsync(command, values);
+        await using var command = DbCommands.Prepare(connection, tx, sql, values.Length);
+        await DbCommands.RunAsync(command, values);
     }
 }

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CoachLoop.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachLoop.Benchmarks;
+
+/// <summary>
+/// Ingest through the real HTTP API (the host on Kestrel in this process, API key auth, a directory of 200 agents and the demo
+/// rubric set up first): batches of 500 from one client and single posts from 8 concurrent clients, beside <see cref="RawBaseline"/>
+/// measured in the same run on the same provider; SQL per scored call (one call raising two flags, counted by <see cref="SqlCounter"/>);
+/// then, on SQLite, <see cref="CardLatency"/>. A quarter of the calls fail one quality criterion (a flag each), on agents in turn.
+/// </summary>
+internal static class IngestBench
+{
+    public static async Task<int> RunAsync(Func<string, string?> option, Func<string, int, int> arg)
+    {
+        var batches = arg("--batches", 4);
+        var singles = arg("--singles", 1000);
+        var providers = new List<(string Name, string? Admin)> { ("sqlite", null) };
+        if (Environment.GetEnvironmentVariable("COACHLOOP_BENCH_POSTGRES") is { Length: > 0 } server)
+        {
+            providers.Add(("postgres", server));
+        }
+
+        Console.WriteLine("| database | workload | calls | calls/s | ms per call |");
+        Console.WriteLine("|---|---|---:|---:|---:|");
+        var sqlLines = new List<string>();
+        foreach (var (name, admin) in providers)
+        {
+            await using var database = await BenchDatabase.CreateAsync(admin);
+            var counter = new SqlCounter();
+            var settings = new Dictionary<string, string>
+            {
+                ["WebChannel:Enabled"] = "false", ["Demo:Seed"] = "true", ["Scheduling:Enabled"] = "false",
+                ["Database:Provider"] = database.Sqlite ? "Sqlite" : "Postgres",
+            };
+            double batchRate, singleRate;
+            await using (var host = new BenchHost(database.ConnectionString, settings, s => s.ConfigureDbContext<CoachLoopDbContext>(o => o.AddInterceptors(counter))))
+            {
+                host.UseKestrel(0);
+                host.StartServer();
+                using var http = await ClickRig.ApiClientAsync(host);
+                await ClickRig.SetUpTeamAsync(http, 200, null, slack: false);
+                await ClickRig.PostCallsAsync(http, Calls("warm", 100));
+                await PostSinglesAsync(http, Calls("warm1", 80), 8);
+
+                var batch = Calls("batch", batches * 500);
+                var watch = Stopwatch.StartNew();
+                await ClickRig.PostCallsAsync(http, batch);
+                batchRate = batch.Count / watch.Elapsed.TotalSeconds;
+                Row(name, "API, batches of 500, one client", batch.Count, batchRate);
+
+                var single = Calls("single", singles);
+                watch.Restart();
+                await PostSinglesAsync(http, single, 8);
+                singleRate = single.Count / watch.Elapsed.TotalSeconds;
+                Row(name, "API, single posts, 8 concurrent", single.Count, singleRate);
+                sqlLines.Add(await SqlPerCallAsync(name, http, counter));
+            }
+
+            await using var raw = await RawBaseline.OpenMigratedAsync(database.RawConnectionString, database.Sqlite);
+            var one = await RawBaseline.RunAsync(raw, database.Sqlite, 2000, 1, "one");
+            Row(name, "raw inserts, 1 call per transaction", 2000, one);
+            var many = await RawBaseline.RunAsync(raw, database.Sqlite, batches * 500, 500, "many");
+            Row(name, "raw inserts, 500 calls per transaction", batches * 500, many);
+            Console.WriteLine($"| {name} | API batches / raw 500 per transaction | | {batchRate / many:P1} | |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| database | one scored call raising two flags (API, single post) | SQL commands | connection opens | transactions | round trips (commands + opens) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        sqlLines.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        return await CardLatency.RunAsync(arg);
+    }
+
+    private static void Row(string database, string workload, int calls, double rate) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {database} | {workload} | {calls:N0} | {rate:N0} | {1000 / rate:F2} |"));
+
+    /// <summary>Calls on agents in turn, a quarter of them failing one quality criterion, an hour apart per agent.</summary>
+    public static List<JsonObject> Calls(string prefix, int count) => Enumerable.Range(0, count).Select(i =>
+    {
+        var at = DateTimeOffset.UtcNow.AddDays(-20).AddMinutes(i);
+        if (i % 4 == 0)
+        {
+            return ClickRig.FailingCall($"{prefix}-{i}", ClickRig.AgentEmail(i % 200), i / 4, at);
+        }
+
+        var call = ClickRig.FailingCall($"{prefix}-{i}", ClickRig.AgentEmail(i % 200), 0, at);
+        foreach (var score in call["scores"]!.AsArray())
+        {
+            score!["score"] = 92;
+            score.AsObject().Remove("evidence");
+        }
+
+        return call;
+    }).ToList();
+
+    public static async Task PostSinglesAsync(HttpClient http, List<JsonObject> calls, int concurrency)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < calls.Count; i = Interlocked.Increment(ref next))
+            {
+                using var content = new StringContent(calls[i].ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+                await ClickRig.Ok(await http.PostAsync("/api/v1/scored-calls", content), "scored call");
+            }
+        }));
+    }
+
+    private static async Task<string> SqlPerCallAsync(string database, HttpClient http, SqlCounter counter)
+    {
+        var runs = new List<(long Commands, long Opens, long Transactions)>();
+        for (var i = 0; i < 6; i++)
+        {
+            // fails the compliance disclosure and empathy: two flags (an urgent compliance flag and a quality flag)
+            var call = ClickRig.FailingCall($"sql-{i}", ClickRig.AgentEmail(100 + i), 0, DateTimeOffset.UtcNow.AddHours(-1));
+            call["scores"]![0]!["score"] = 0;
+            await Task.Delay(300);
+            var before = counter.Snapshot();
+            using var content = new StringContent(call.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            await ClickRig.Ok(await http.PostAsync("/api/v1/scored-calls", content), "scored call");
+            await Task.Delay(300);
+            var after = counter.Snapshot();
+            if (i > 0)
+            {
+                runs.Add((after.Commands - before.Commands, after.Opens - before.Opens, after.Transactions - before.Transactions));
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {database} | mean of {runs.Count} calls | {runs.Average(r => r.Commands):F1} | {runs.Average(r => r.Opens):F1} | {runs.Average(r => r.Transactions):F1} | {runs.Average(r => r.Commands + r.Opens):F1} |");
+    }
+}
