@@ -3,8 +3,10 @@
 #
 #   run-clicks.sh slack|teams URL CONCURRENCY DURATION_S MEASURE_FILE WARMUP_FILE walk|replay
 #
-# probe (first request of WARMUP_FILE, 2xx required; forged Slack signature must get 401), warm-up (WARMUP_S, unmeasured,
-# its own requests), wait for the fake to go quiet, reset its counters, the measured wrk run, the fake's counts when the load
+# probe (first request of WARMUP_FILE, 2xx required; forged Slack signature must get 401), warm-up (WARMUP_S, unmeasured: that
+# click replayed, so that it leaves no queue of card updates behind to be counted in the measured run), wait for the fake to go
+# quiet and DRAIN_S=3 more (repeats queued behind the ack leave no trace at the fake), reset its counters, the measured wrk run,
+# the fake's counts when the load
 # stopped and after it went quiet (at most SETTLE_S=20 s). Environment: FAKE_URL, BOT_PID and FAKE_PID (CPU; the bot's peak RSS
 # since it started), WARMUP_S=2, PEERS_DIR (the peers folder, for its requests.mjs stats/reset/settle). Prints one SUMMARY line in run-load.sh's
 # format plus fake_updates (chat.update or updateActivity), exhausted (the flags ran out) and rss_peak_mb.
@@ -24,8 +26,8 @@ esac
 (( dur >= 1 && dur <= 120 && conc >= 1 && conc <= 1000 )) || { echo "duration 1-120 s, concurrency 1-1000" >&2; exit 2; }
 
 req() { node "$peers/load/requests.mjs" "$@"; }
-wrk_run() { # seconds file
-  timeout --kill-after=5 $(( $1 + 30 )) wrk -t1 -c"$conc" -d"${1}s" --timeout 10s -s "$here/walk.lua" "$url" -- "$2" "$mode"
+wrk_run() { # seconds file mode
+  timeout --kill-after=5 $(( $1 + 30 )) wrk -t1 -c"$conc" -d"${1}s" --timeout 10s -s "$here/walk.lua" "$url" -- "$2" "$3"
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
 cpu_ticks() { [[ -n ${1:-} && -r /proc/$1/stat ]] && sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }' || true; }
@@ -33,15 +35,16 @@ cpu_ticks() { [[ -n ${1:-} && -r /proc/$1/stat ]] && sed 's/^.*) //' "/proc/$1/s
 echo "== coachloop $kind $mode: $url concurrency=$conc duration=${dur}s warmup=${warmup}s fake=$fake"
 node "$here/clicks.mjs" probe "$url" "$warm" || { echo "probe failed: not measuring" >&2; exit 3; }
 if (( warmup > 0 )); then
-  out=$(wrk_run "$warmup" "$warm" 2>&1) || { echo "$out" >&2; echo "warm-up failed" >&2; exit 5; }
+  out=$(wrk_run "$warmup" "$warm" replay 2>&1) || { echo "$out" >&2; echo "warm-up failed" >&2; exit 5; }
   echo "warm-up: $(grep '^RESULT' <<<"$out" | cut -d' ' -f2-4)"
 fi
 req settle "$fake" 30 >/dev/null
+sleep "${DRAIN_S:-3}"
 req reset "$fake"
 
 hz=$(getconf CLK_TCK)
 bot0=$(cpu_ticks "${BOT_PID:-}") fake0=$(cpu_ticks "${FAKE_PID:-}") t0=$(date +%s.%N)
-out=$(wrk_run "$dur" "$measure" 2>&1) || { echo "$out" >&2; echo "wrk failed" >&2; exit 5; }
+out=$(wrk_run "$dur" "$measure" "$mode" 2>&1) || { echo "$out" >&2; echo "wrk failed" >&2; exit 5; }
 bot1=$(cpu_ticks "${BOT_PID:-}") fake1=$(cpu_ticks "${FAKE_PID:-}") t1=$(date +%s.%N)
 at_end=$(req stats "$fake")
 settled=$(req settle "$fake" "${SETTLE_S:-20}")
