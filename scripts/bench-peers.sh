@@ -10,7 +10,8 @@
 # SQL commands and connection opens of single clicks, measured in-process.
 #
 # Knobs: CONCURRENCIES="50 200", REPEAT_CONCURRENCIES="50", DURATION_S=10, WARMUP_S=2, CLICK_FLAGS=15000 (clicks available per
-# measured row; a row that uses them all up says so), WARM_FLAGS=3000 (the last 500 of them pre-warm a new bot process at 4 concurrent for 3 s), SETTLE_S=15, BOT_PORT=5300, PEERS_DIR.
+# measured row; a row that uses them all up says so), WARM_CLICKS=300 (fresh Slack clicks of a warm-up, waited for until their
+# card updates arrived, so none is counted in the measured run), SETTLE_S=15, BOT_PORT=5300, PEERS_DIR.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,8 +22,8 @@ REPEAT_CONCURRENCIES=${REPEAT_CONCURRENCIES:-50}
 DURATION_S=${DURATION_S:-10}
 export WARMUP_S=${WARMUP_S:-2} SETTLE_S=${SETTLE_S:-15}
 CLICK_FLAGS=${CLICK_FLAGS:-15000}
-WARM_FLAGS=${WARM_FLAGS:-3000}
-(( WARM_FLAGS > 500 && CLICK_FLAGS > 0 )) || { echo "WARM_FLAGS must be above 500 and CLICK_FLAGS above 0" >&2; exit 2; }
+WARM_CLICKS=${WARM_CLICKS:-300}
+(( CLICK_FLAGS > 0 && WARM_CLICKS > 0 )) || { echo "CLICK_FLAGS and WARM_CLICKS must be above 0" >&2; exit 2; }
 BOT_PORT=${BOT_PORT:-5300}
 export SLACK_SIGNING_SECRET=peers-load-signing-secret-not-a-real-one PEERS_DIR=$peers
 fake_slack=http://127.0.0.1:4100 fake_connector=http://127.0.0.1:4200 bot=http://127.0.0.1:$BOT_PORT
@@ -85,7 +86,7 @@ start fake-slack "$out/fake-slack.log" "$fake_slack/health" env PORT=4100 node "
 start fake-connector "$out/fake-connector.log" "$fake_connector/health" env PORT=4200 node "$peers/fake-connector/server.mjs"; fake_connector_pid=$started
 
 echo "seeding flags awaiting approval"
-per_channel=$(( WARM_FLAGS + CLICK_FLAGS ))
+per_channel=$(( WARM_CLICKS + CLICK_FLAGS ))   # probe and warm-up first, then the measured clicks
 dotnet "$bench_dll" seed-clicks --db "$out/seed.db" --out "$out/flags.tsv" --slack-flags "$per_channel" --teams-flags "$per_channel" 2>&1 \
   | grep '^seed:' || { echo "seeding failed" >&2; exit 1; }
 
@@ -105,16 +106,18 @@ coachloop_row() { # kind mode concurrency
   else url=$bot/api/messages fake=$fake_connector fake_pid=$fake_connector_pid; fi
   rm -f "$db" "$db-wal" "$db-shm"
   cp "$out/seed.db" "$db"
-  node "$clicks/clicks.mjs" build "$kind" "$out/flags.tsv" 0 $(( WARM_FLAGS - 500 )) "$out/warm.req"
-  node "$clicks/clicks.mjs" build "$kind" "$out/flags.tsv" $(( WARM_FLAGS - 500 )) 500 "$out/prewarm.req"
-  node "$clicks/clicks.mjs" build "$kind" "$out/flags.tsv" "$WARM_FLAGS" "$([[ $mode == walk ]] && echo "$CLICK_FLAGS" || echo 1)" "$out/measure.req"
+  node "$clicks/clicks.mjs" build "$kind" "$out/flags.tsv" 0 "$WARM_CLICKS" "$out/warm.req"
+  node "$clicks/clicks.mjs" build "$kind" "$out/flags.tsv" "$WARM_CLICKS" "$([[ $mode == walk ]] && echo "$CLICK_FLAGS" || echo 1)" "$out/measure.req"
   start coachloop "$out/bot-$kind-$mode-c$c.log" "$bot/healthz" env --chdir="$bot_dir" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$bot" \
     Database__Provider=Sqlite Database__SqlitePath="$db" WebChannel__Enabled=false Demo__Seed=false Scheduling__Enabled=false \
     Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__BotToken=xoxb-bench-not-a-real-token Slack__ApiBaseUrl="$fake_slack/api/" \
     Teams__DevelopmentMode=true Logging__LogLevel__Default=Warning dotnet CoachLoop.Bot.dll
   local pid=$started
-  # a new process first runs a few clicks at low concurrency (JIT, pools, caches), then run-clicks.sh warms up at the row's own
-  timeout 30 wrk -t1 -c4 -d3s --timeout 10s -s "$clicks/walk.lua" "$url" -- "$out/prewarm.req" walk >/dev/null 2>&1 || true
+  # Teams answers only after the work: a new process first gets one click and its repeats at low concurrency (JIT, pools,
+  # caches), else the warm-up at 200 concurrent may not finish one; then run-clicks.sh warms up at the row's own concurrency
+  if [[ $kind == teams ]]; then
+    timeout 30 wrk -t1 -c4 -d3s --timeout 10s -s "$clicks/walk.lua" "$url" -- "$out/warm.req" replay >/dev/null 2>&1 || true
+  fi
   FAKE_URL=$fake BOT_PID=$pid FAKE_PID=$fake_pid "$clicks/run-clicks.sh" "$kind" "$url" "$c" "$DURATION_S" "$out/measure.req" "$out/warm.req" "$mode" \
     >"$log" 2>&1 || { cat "$log" >&2; stop "$pid"; echo "coachloop $kind $mode run failed" >&2; exit 1; }
   stop "$pid"

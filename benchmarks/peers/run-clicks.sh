@@ -3,8 +3,12 @@
 #
 #   run-clicks.sh slack|teams URL CONCURRENCY DURATION_S MEASURE_FILE WARMUP_FILE walk|replay
 #
-# probe (first request of WARMUP_FILE, 2xx required; forged Slack signature must get 401), warm-up (WARMUP_S, unmeasured,
-# its own requests), wait for the fake to go quiet, reset its counters, the measured wrk run, the fake's counts when the load
+# Warm-up without leftovers: Slack acks before the work, so fresh clicks of the warm-up (WARMUP_FILE walked, it may run out) are
+# waited for until their chat.update calls reached the fake (at most WARM_WAIT_S=60, else a WARNING), and repeats are not used
+# (they would queue, unseen at the fake, in front of the measured clicks). A Teams invoke does its work before it is answered, so
+# its warm-up replays the probe click, which leaves no card updates behind.
+# probe (first request of WARMUP_FILE, 2xx required; forged Slack signature must get 401), warm-up (WARMUP_S, unmeasured), wait
+# until the warm-up's work is done, reset the fake's counters, the measured wrk run, the fake's counts when the load
 # stopped and after it went quiet (at most SETTLE_S=20 s). Environment: FAKE_URL, BOT_PID and FAKE_PID (CPU; the bot's peak RSS
 # since it started), WARMUP_S=2, PEERS_DIR (the peers folder, for its requests.mjs stats/reset/settle). Prints one SUMMARY line in run-load.sh's
 # format plus fake_updates (chat.update or updateActivity), exhausted (the flags ran out) and rss_peak_mb.
@@ -24,24 +28,36 @@ esac
 (( dur >= 1 && dur <= 120 && conc >= 1 && conc <= 1000 )) || { echo "duration 1-120 s, concurrency 1-1000" >&2; exit 2; }
 
 req() { node "$peers/load/requests.mjs" "$@"; }
-wrk_run() { # seconds file
-  timeout --kill-after=5 $(( $1 + 30 )) wrk -t1 -c"$conc" -d"${1}s" --timeout 10s -s "$here/walk.lua" "$url" -- "$2" "$mode"
+wrk_run() { # seconds file mode
+  timeout --kill-after=5 $(( $1 + 30 )) wrk -t1 -c"$conc" -d"${1}s" --timeout 10s -s "$here/walk.lua" "$url" -- "$2" "$3"
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
 cpu_ticks() { [[ -n ${1:-} && -r /proc/$1/stat ]] && sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }' || true; }
 
 echo "== coachloop $kind $mode: $url concurrency=$conc duration=${dur}s warmup=${warmup}s fake=$fake"
 node "$here/clicks.mjs" probe "$url" "$warm" || { echo "probe failed: not measuring" >&2; exit 3; }
+warm_mode=$([[ $kind == slack ]] && echo walk || echo replay)
+before=$(field "$outbound" "$(req stats "$fake")"); before=${before:-0}
 if (( warmup > 0 )); then
-  out=$(wrk_run "$warmup" "$warm" 2>&1) || { echo "$out" >&2; echo "warm-up failed" >&2; exit 5; }
-  echo "warm-up: $(grep '^RESULT' <<<"$out" | cut -d' ' -f2-4)"
+  out=$(wrk_run "$warmup" "$warm" "$warm_mode" 2>&1) || { echo "$out" >&2; echo "warm-up failed" >&2; exit 5; }
+  echo "warm-up ($warm_mode): $(grep '^RESULT' <<<"$out" | cut -d' ' -f2-4)"
+fi
+if [[ $kind == slack ]]; then
+  # every warm-up click (and the probe) made one chat.update once its queued work was done
+  want=$(( before + $(field requests "$(grep '^RESULT' <<<"$out" || echo 'RESULT requests=0')") ))
+  for (( i = 0; i < ${WARM_WAIT_S:-60} * 4; i++ )); do
+    done_now=$(field "$outbound" "$(req stats "$fake")")
+    (( ${done_now:-0} >= want )) && break
+    sleep 0.25
+  done
+  (( i < ${WARM_WAIT_S:-60} * 4 )) || echo "WARNING: the warm-up's card updates were still queued after ${WARM_WAIT_S:-60}s: some complete during the measured run"
 fi
 req settle "$fake" 30 >/dev/null
 req reset "$fake"
 
 hz=$(getconf CLK_TCK)
 bot0=$(cpu_ticks "${BOT_PID:-}") fake0=$(cpu_ticks "${FAKE_PID:-}") t0=$(date +%s.%N)
-out=$(wrk_run "$dur" "$measure" 2>&1) || { echo "$out" >&2; echo "wrk failed" >&2; exit 5; }
+out=$(wrk_run "$dur" "$measure" "$mode" 2>&1) || { echo "$out" >&2; echo "wrk failed" >&2; exit 5; }
 bot1=$(cpu_ticks "${BOT_PID:-}") fake1=$(cpu_ticks "${FAKE_PID:-}") t1=$(date +%s.%N)
 at_end=$(req stats "$fake")
 settled=$(req settle "$fake" "${SETTLE_S:-20}")

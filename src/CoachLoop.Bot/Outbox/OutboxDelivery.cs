@@ -25,11 +25,18 @@ public sealed partial class OutboxDelivery(
                 return false;
             }
 
+            // The message, its card post and whether a later update of the same card is queued, in one query.
             var claimed = await db.Outbox.Where(m => m.Id == id)
-                .Join(db.CardPosts, m => m.CardPostId, p => p.Id, (m, p) => new { Message = m, Post = p })
+                .Join(db.CardPosts, m => m.CardPostId, p => p.Id, (m, p) => new
+                {
+                    Message = m,
+                    Post = p,
+                    Superseded = db.Outbox.Any(o => o.CardPostId == m.CardPostId && o.Operation == OutboxOperation.Update
+                        && o.Status == OutboxStatus.Pending && o.Id > m.Id),
+                })
                 .FirstAsync(ct).ConfigureAwait(false);
             (message, post) = (claimed.Message, claimed.Post);
-            prepared = await PrepareAsync(message, post, ct).ConfigureAwait(false);
+            prepared = await PrepareAsync(message, post, claimed.Superseded, ct).ConfigureAwait(false);
         }
 
         var result = prepared.Answer ?? await SendAsync(prepared.Sender!, message, post, prepared.Card!, ct).ConfigureAwait(false);
@@ -81,7 +88,7 @@ public sealed partial class OutboxDelivery(
     }
 
     /// <summary>What to send (the sender and the current card), or the outcome when nothing is to be sent.</summary>
-    private async Task<Prepared> PrepareAsync(OutboxMessage message, CardPost post, CancellationToken ct)
+    private async Task<Prepared> PrepareAsync(OutboxMessage message, CardPost post, bool superseded, CancellationToken ct)
     {
         var sender = senders.FirstOrDefault(s => s.Channel == post.Channel);
         if (sender is null)
@@ -98,7 +105,7 @@ public sealed partial class OutboxDelivery(
         Card? card;
         try
         {
-            if (message.Operation == OutboxOperation.Update && await SupersededAsync(message, ct).ConfigureAwait(false))
+            if (message.Operation == OutboxOperation.Update && superseded)
             {
                 // A later update of the same card is queued; it will carry the current state, so this one need not go out.
                 return new(SendResult.Sent(post.MessageRef!), null, null);
@@ -130,10 +137,6 @@ public sealed partial class OutboxDelivery(
             return SendResult.Retry($"{ex.GetType().Name}: {ex.Message}", outcomeUnknown: true);
         }
     }
-
-    private Task<bool> SupersededAsync(OutboxMessage message, CancellationToken ct) =>
-        db.Outbox.AnyAsync(o => o.CardPostId == message.CardPostId && o.Operation == OutboxOperation.Update
-            && o.Status == OutboxStatus.Pending && o.Id > message.Id, ct);
 
     private sealed record Prepared(SendResult? Answer, ICardSender? Sender, Card? Card);
 

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using CoachLoop.Data;
 using CoachLoop.Data.Outbox;
 using CoachLoop.Data.Records;
-using CoachLoop.Engine.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Bot.Channels.Slack;
@@ -30,7 +28,8 @@ public sealed partial class SlackInbox(IServiceScopeFactory scopes, TimeProvider
     public async Task<bool> StoreAsync(SlackClick click, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(click);
-        var waiting = new Waiting(ToRecord(click), new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var stored = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = new Waiting(SlackClickRows.ToRecord(click, clock.GetUtcNow()), stored);
         Interlocked.Increment(ref _unwritten);
         if (!_queue.Writer.TryWrite(waiting))
         {
@@ -176,28 +175,6 @@ public sealed partial class SlackInbox(IServiceScopeFactory scopes, TimeProvider
 
             await Task.Delay(10).ConfigureAwait(false);
         }
-    }
-
-    private InboundClick ToRecord(SlackClick click) => new()
-    {
-        Key = click.Key,
-        Channel = ChatIdentity.Slack,
-        Tenant = click.Team,
-        UserId = click.UserId,
-        Verb = click.Verb,
-        Data = JsonSerializer.Serialize(click.Data),
-        ConversationId = click.Channel,
-        FromHome = click.FromHome,
-        ReceivedAt = clock.GetUtcNow(),
-    };
-
-    /// <summary>The click as the pipeline takes it, from its stored row.</summary>
-    public static SlackClick ToClick(InboundClick row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        var data = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Data) ?? [];
-        return new SlackClick(row.Tenant, row.UserId, row.Verb, new Dictionary<string, string>(data, StringComparer.Ordinal), row.Key,
-            row.ConversationId, row.FromHome);
     }
 
     public override void Dispose()

@@ -28,13 +28,7 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
         var settings = options.Value;
         try
         {
-            await WithStoreAsync(async store =>
-            {
-                if (await store.ReleaseEarlierLeasesAsync(_host, _owner, stoppingToken).ConfigureAwait(false) is > 0 and var resumed)
-                {
-                    LogResumed(logger, resumed, _host.TrimEnd('#'));
-                }
-            }).ConfigureAwait(false);
+            await ResumeEarlierClaimsAsync(stoppingToken).ConfigureAwait(false);
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
@@ -57,6 +51,26 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
         finally
         {
             await Task.WhenAll(_running.Values.Select(r => r.Run)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What this host was running when it last stopped (crash, kill -9) is runnable again now, not after its lease.</summary>
+    private async Task ResumeEarlierClaimsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await WithStoreAsync(async store =>
+            {
+                if (await store.ReleaseEarlierLeasesAsync(_host, _owner, ct).ConfigureAwait(false) is > 0 and var resumed)
+                {
+                    LogResumed(logger, resumed, _host.TrimEnd('#'));
+                }
+            }).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // Not fatal: those clicks are run once their leases run out.
+            LogPassFailed(logger, ex);
         }
     }
 
@@ -86,7 +100,7 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
         var busy = _running.Values.Select(r => r.Card).ToHashSet(StringComparer.Ordinal);
         foreach (var row in await store.PendingAsync(free * 4, ct).ConfigureAwait(false))
         {
-            var click = SlackInbox.ToClick(row);
+            var click = SlackClickRows.ToClick(row);
             var card = click.Data.GetValueOrDefault(Cards.CardData.SubjectId) ?? row.Key;
             if (busy.Add(card) && await store.TryClaimAsync(row.Id, _owner, settings.ClickLease, ct).ConfigureAwait(false))
             {

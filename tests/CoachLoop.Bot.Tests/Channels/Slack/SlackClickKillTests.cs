@@ -46,12 +46,14 @@ public sealed class SlackClickKillTests(ITestOutputHelper output)
 
         var bot = BotProcess.Start(environment);
         await WaitUntilReadyAsync(client, bot);
+        var acking = System.Diagnostics.Stopwatch.StartNew();
         var acks = await Task.WhenAll(clicks.Select(c => client.SendAsync(SlackSigner.Payload(c.Payload, DateTimeOffset.UtcNow))));
         await bot.KillAsync();
         Assert.All(acks, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
-        output.WriteLine($"killed after {Clicks} acks with {fake.CallsOf("users.info").Count} users.info calls held");
+        output.WriteLine($"{Clicks} acks in {acking.ElapsedMilliseconds} ms, then killed with {fake.CallsOf("users.info").Count} users.info calls held");
         Assert.Equal(Clicks, await CountAsync(database, FlagStatus.Raised));
 
+        var draining = System.Diagnostics.Stopwatch.StartNew();
         await using (var restarted = BotProcess.Start(environment))
         {
             held.SetResult();
@@ -59,6 +61,7 @@ public sealed class SlackClickKillTests(ITestOutputHelper output)
                 && clicks.All(c => fake.CallsOf("chat.update").Any(u => u.Arg("ts") == c.Ts)), restarted);
         }
 
+        output.WriteLine($"restarted, and every click applied and its card updated {draining.ElapsedMilliseconds} ms after the start");
         await using var db = database.CreateContext();
         var flagIds = await db.Flags.Select(f => f.Id).ToListAsync();
         var approvals = await db.AuditEntries.Where(a => a.Action == "approve-practice").GroupBy(a => a.EntityId)
