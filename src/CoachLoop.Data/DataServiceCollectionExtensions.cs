@@ -36,7 +36,9 @@ public static class DataServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<IOptions<DeliveryOptions>>().Value));
         services.AddScoped<DirectoryStore>();
         services.AddScoped<RubricStore>();
-        services.AddScoped<ApiKeyStore>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddScoped(sp => new ApiKeyStore(sp.GetRequiredService<CoachLoopDbContext>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ApiKeyCache>()));
         services.AddScoped<CoachingQueries>();
         return services;
     }
