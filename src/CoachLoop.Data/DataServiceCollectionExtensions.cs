@@ -40,7 +40,9 @@ public static class DataServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<IOptions<DeliveryOptions>>().Value));
         services.AddScoped<DirectoryStore>();
         services.AddScoped<RubricStore>();
-        services.AddScoped<ApiKeyStore>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddScoped(sp => new ApiKeyStore(sp.GetRequiredService<CoachLoopDbContext>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ApiKeyCache>()));
         services.AddScoped<CoachingQueries>();
         return services;
     }

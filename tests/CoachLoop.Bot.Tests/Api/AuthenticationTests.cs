@@ -57,6 +57,28 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
+    public async Task AKeyRevokedWhileInUseIsRefusedOnceItsVerificationLapses()
+    {
+        await using var app = await CoachLoopApp.StartAsync();
+        var client = await app.CreateApiClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/flags")).StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            var key = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.ApiKeys);
+            key.RevokedAt = app.Clock.GetUtcNow();
+            return await db.SaveChangesAsync();
+        });
+
+        // Verified keys are trusted for a bounded time without asking the database (one query less per request).
+        var soon = await client.GetAsync("/api/v1/flags");
+        app.Clock.Advance(CoachLoop.Data.Stores.ApiKeyCache.Lifetime + TimeSpan.FromSeconds(1));
+        var later = await client.GetAsync("/api/v1/flags");
+
+        Assert.Equal(HttpStatusCode.OK, soon.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, later.StatusCode);
+    }
+
+    [Fact]
     public async Task HealthAndOpenApiAreServedWithoutAKey()
     {
         await using var app = await CoachLoopApp.StartAsync();
