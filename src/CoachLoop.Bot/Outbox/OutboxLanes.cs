@@ -116,8 +116,17 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
         }
     }
 
-    /// <summary>The lane without its urgency: channel and conversation.</summary>
-    private static string Conversation(string lane) => lane[..Math.Max(lane.LastIndexOf('|'), 0)];
+    /// <summary>The lane without its urgency (and message, for a message's own update lane): channel and conversation.</summary>
+    internal static string Conversation(string lane)
+    {
+        var cut = lane.LastIndexOf('|');
+        if (cut > 0 && lane[(cut + 1)..] is not ("urgent" or "normal"))
+        {
+            cut = lane.LastIndexOf('|', cut - 1);
+        }
+
+        return lane[..Math.Max(cut, 0)];
+    }
 
     [LoggerMessage(LogLevel.Error, "Outbox lane {Lane} stopped after an error; it is picked up again on the next pass")]
     private static partial void LogLaneFailed(ILogger logger, string lane, Exception exception);

@@ -176,7 +176,7 @@ public sealed class OutboxWriter
         {
             CardPostId = post.Id,
             Operation = operation,
-            Lane = post.Lane,
+            Lane = operation == OutboxOperation.Update ? post.UpdateLane : post.Lane,
             Urgent = post.Urgent,
             Status = OutboxStatus.Pending,
             NextAttemptAt = now,

@@ -21,4 +21,12 @@ public sealed class CardPost
 
     /// <summary>Messages to one conversation go out in order, urgent ones in their own lane so they never wait behind the rest.</summary>
     public string Lane => $"{Channel}|{ConversationId}|{(Urgent ? "urgent" : "normal")}";
+
+    /// <summary>
+    /// Where an update of this card queues. Once the message exists, Slack's updates of different messages need no order between
+    /// them and share no per-conversation limit (Slack limits chat.update per workspace and answers 429 past it), so each message
+    /// has a lane of its own and a click's update never waits behind other cards' updates in a busy channel. Before that (no
+    /// message yet) and on Teams, whose limits count every send to a conversation, updates stay in the conversation's lane.
+    /// </summary>
+    public string UpdateLane => MessageRef is not null && Channel == Engine.People.ChatIdentity.Slack ? $"{Lane}|{Id:N}" : Lane;
 }

@@ -10,7 +10,7 @@ public sealed class OutboxMessage
     public Guid CardPostId { get; set; }
     public OutboxOperation Operation { get; set; }
 
-    /// <summary>Ordering key: channel, conversation and urgency (see <see cref="CardPost.Lane"/>).</summary>
+    /// <summary>Ordering key: channel, conversation and urgency (see <see cref="CardPost.Lane"/>), and the message for a Slack update (<see cref="CardPost.UpdateLane"/>).</summary>
     public string Lane { get; set; } = "";
 
     public bool Urgent { get; set; }

@@ -175,6 +175,30 @@ public sealed class SlackClickInboxTests
         Assert.Equal([approve["trigger_id"]!.GetValue<string>()], await slack.App.WithDbAsync(db => db.InboundClicks.Select(c => c.Key).ToListAsync()));
     }
 
+    [Fact]
+    public async Task UpdatesOfDifferentCardsInOneChannelGoOutSideBySide()
+    {
+        var (slack, cards) = await StartWithFlagsAsync(3);
+        await using var host = slack;
+        var gate = slack.Fake.Hold("chat.update");
+        foreach (var card in cards)
+        {
+            await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Morgan, card.Post, card.Ts, "approvePractice").ToJsonString(), slack.Now));
+        }
+
+        await slack.WhenIdleAsync();
+        var dispatch = slack.App.Services.GetRequiredService<global::CoachLoop.Bot.Outbox.OutboxDispatcher>().RunOnceAsync(CancellationToken.None);
+
+        // Every card's update is in flight while Slack has answered none: a message's update does not queue behind another
+        // message's in the same channel (only updates of one message keep their order).
+        await WaitForAsync(() => slack.Fake.CallsOf("chat.update").Where(c => c.Arg("channel") == SlackHost.ManagerChannel)
+            .Select(c => c.Arg("ts")).Distinct().Count() == cards.Count);
+        gate.SetResult();
+        await dispatch.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(cards.Select(c => c.Ts).Order(), slack.Fake.CallsOf("chat.update").Where(c => c.Arg("channel") == SlackHost.ManagerChannel)
+            .Select(c => c.Arg("ts")!).Order());
+    }
+
     /// <summary>A Slack host with <paramref name="count"/> flags of Ana's posted to the team channel, and their cards there.</summary>
     private static async Task<(SlackHost Slack, List<(FakeSlackCall Post, string Ts)> Cards)> StartWithFlagsAsync(int count,
         IReadOnlyDictionary<string, string?>? extra = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
