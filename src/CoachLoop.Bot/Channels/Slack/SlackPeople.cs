@@ -1,3 +1,4 @@
+using CoachLoop.Bot.Actions;
 using CoachLoop.Data;
 using CoachLoop.Engine.People;
 using Microsoft.EntityFrameworkCore;
@@ -9,17 +10,15 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// <see href="https://api.slack.com/methods/users.info">users.info</see> (a Slack user CoachLoop has not seen yet).
 /// Outbound (a person Slack has not seen yet) is <see cref="SlackRecipients"/>, part of delivery. Both need users:read.email.
 /// </summary>
-public sealed class SlackPeople(CoachLoopDbContext db, SlackApiClient slack, TimeProvider clock)
+public sealed class SlackPeople(CoachLoopDbContext db, ActorResolver actors, SlackApiClient slack, TimeProvider clock)
 {
     /// <summary>The person behind a Slack user, linking them by their Slack profile email on first sight.</summary>
     public async Task<Person?> ResolveAsync(string team, string userId, CancellationToken ct)
     {
-        var identity = await db.ChatIdentities.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.Provider == ChatIdentity.Slack && c.ExternalUserId == userId && (c.Tenant == team || c.Tenant == ""), ct)
-            .ConfigureAwait(false);
-        if (identity is not null)
+        // The pipeline asks the same question next: the resolver answers it from what it found here.
+        if (await actors.ResolveAsync(ChatIdentity.Slack, team, userId, ct).ConfigureAwait(false) is { } known)
         {
-            return await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == identity.PersonId, ct).ConfigureAwait(false);
+            return known;
         }
 
         var info = await slack.UserInfoAsync(userId, ct).ConfigureAwait(false);
