@@ -30,13 +30,13 @@ const hex = (n) => crypto.randomBytes(n).toString('hex');
 function slackPayload(flag, i) {
   const now = Date.now() / 1000;
   const ref = `cl|flag|${flag.id.replaceAll('-', '')}|${flag.revision}`;
-  const button = (verb, text, style) => ({ type: 'button', action_id: verb, text: { type: 'plain_text', text, emoji: true }, value: verb, ...(style ? { style } : {}) });
+  const button = (verb, text, style, value = 'run') => ({ type: 'button', action_id: verb, text: { type: 'plain_text', text, emoji: true }, value, ...(style ? { style } : {}) });
   const blocks = [
     { type: 'header', block_id: 'h' + hex(3), text: { type: 'plain_text', text: 'Coaching: Empathy', emoji: true } },
     { type: 'section', block_id: 's' + hex(3), text: { type: 'mrkdwn', text: '*Agent 0001*: Empathy (25% weight) - scored 40, threshold 60', verbatim: true } },
     { type: 'section', block_id: 'q' + hex(3), text: { type: 'mrkdwn', text: '> That is just our policy, there is nothing I can do about the fee. (00:04:12)', verbatim: true } },
     { type: 'context', block_id: 'c' + hex(3), elements: [{ type: 'mrkdwn', text: 'Raised · awaiting approval', verbatim: true }] },
-    { type: 'actions', block_id: ref, elements: [button('approvePractice', 'Approve practice', 'primary'), button('swapScenario', 'Swap practice'), button('dismiss', 'Dismiss', 'danger')] },
+    { type: 'actions', block_id: ref, elements: [button('approvePractice', 'Approve practice', 'primary'), button('swapScenario', 'Swap practice', undefined, 'form'), button('dismiss', 'Dismiss', 'danger', 'form')] },
   ];
   return {
     type: 'block_actions',
@@ -52,7 +52,7 @@ function slackPayload(flag, i) {
     message: { type: 'message', subtype: 'bot_message', text: 'Coaching: Empathy for Agent 0001', ts: flag.message, bot_id: 'B0COACHBOT', app_id: 'A111COACH', blocks, team: 'T0G9PQBBK' },
     state: { values: {} },
     response_url: `${SLACK_FAKE}/actions/T0G9PQBBK/1234567890/${hex(8)}`,
-    actions: [{ action_id: 'approvePractice', block_id: ref, text: { type: 'plain_text', text: 'Approve practice', emoji: true }, value: 'approvePractice', style: 'primary', type: 'button', action_ts: now.toFixed(6) }],
+    actions: [{ action_id: 'approvePractice', block_id: ref, text: { type: 'plain_text', text: 'Approve practice', emoji: true }, value: 'run', style: 'primary', type: 'button', action_ts: now.toFixed(6) }],
   };
 }
 
