@@ -26,9 +26,11 @@ public sealed class CardAudience(CoachLoopDbContext db)
             return known;
         }
 
-        var teamId = flag.TeamId;
-        var found = await db.People.AsNoTracking().Where(p => p.Id == flag.AgentId)
-            .Select(p => new { p.Name, ManagerId = db.Teams.Where(t => t.Id == teamId).Select(t => t.ManagerId).FirstOrDefault() })
+        // Plain locals only inside the query: EF evaluates any other captured expression (a member of a captured object, a DbSet
+        // reached through this) on every execution, by building a delegate each time.
+        var (agentId, teamId, teams) = (flag.AgentId, flag.TeamId, db.Teams);
+        var found = await db.People.AsNoTracking().Where(p => p.Id == agentId)
+            .Select(p => new { p.Name, ManagerId = teams.Where(t => t.Id == teamId).Select(t => t.ManagerId).FirstOrDefault() })
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var managerId = found is null && teamId is { } team
             ? await db.Teams.AsNoTracking().Where(t => t.Id == team).Select(t => t.ManagerId).FirstOrDefaultAsync(ct).ConfigureAwait(false)

@@ -73,12 +73,13 @@ public sealed class CardFactory(CoachLoopDbContext db, RubricVersions rubrics, T
     {
         ArgumentNullException.ThrowIfNull(flag);
         // The agent's and the team manager's names in one query.
-        var teamId = flag.TeamId;
-        var names = await db.People.AsNoTracking().Where(p => p.Id == flag.AgentId)
+        // Plain locals only inside the query (see CardAudience.ScopeAsync).
+        var (agentId, teamId, teams, people) = (flag.AgentId, flag.TeamId, db.Teams, db.People);
+        var names = await db.People.AsNoTracking().Where(p => p.Id == agentId)
             .Select(p => new
             {
                 p.Name,
-                Manager = db.Teams.Where(t => t.Id == teamId).Join(db.People, t => t.ManagerId, m => m.Id, (t, m) => m.Name).FirstOrDefault(),
+                Manager = teams.Where(t => t.Id == teamId).Join(people, t => t.ManagerId, m => m.Id, (t, m) => m.Name).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var managerName = names is null && teamId is not null
@@ -111,7 +112,7 @@ public sealed class CardFactory(CoachLoopDbContext db, RubricVersions rubrics, T
     private async Task<RecentFigures> FiguresAsync(Flag flag, decimal reviewThreshold, CancellationToken ct)
     {
         var since = clock.GetUtcNow().AddDays(-RecentDays);
-        var (agentId, criterionId) = (flag.AgentId, flag.CriterionId);
+        var (agentId, criterionId, flags) = (flag.AgentId, flag.CriterionId, db.Flags);
         var calls = db.ScoredCalls.AsNoTracking().Where(c => c.AgentId == agentId && c.CallTime >= since);
         var scores = db.CriterionScores.AsNoTracking()
             .Where(s => s.AgentId == agentId && s.CriterionId == criterionId && !s.Overturned && s.CallTime >= since);
@@ -124,7 +125,7 @@ public sealed class CardFactory(CoachLoopDbContext db, RubricVersions rubrics, T
                 Below = calls.Count(c => c.OverallScore < reviewThreshold),
                 Scores = scores.Count(),
                 CriterionSum = scores.Sum(s => (double?)(double)s.Score),
-                Compliance = db.Flags.Count(f => f.AgentId == agentId && f.Kind == FlagKind.Compliance && f.CallTime >= since),
+                Compliance = flags.Count(f => f.AgentId == agentId && f.Kind == FlagKind.Compliance && f.CallTime >= since),
             })
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
         return figures is null

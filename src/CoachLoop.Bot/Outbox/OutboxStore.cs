@@ -15,9 +15,14 @@ public sealed class OutboxStore(CoachLoopDbContext db, TimeProvider clock)
     public async Task<long?> LaneHeadAsync(string lane, CancellationToken ct) =>
         await Due(clock.GetUtcNow()).Where(m => m.Lane == lane).OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
 
-    private IQueryable<OutboxMessage> Due(DateTimeOffset now) => db.Outbox.AsNoTracking()
-        .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
-        .Where(m => !db.Outbox.Any(o => o.Lane == m.Lane && o.Status == OutboxStatus.Pending && o.Id < m.Id));
+    private IQueryable<OutboxMessage> Due(DateTimeOffset now)
+    {
+        // A local, not db.Outbox inside the lambda: EF would evaluate that on every execution (see CardAudience.ScopeAsync).
+        var outbox = db.Outbox;
+        return outbox.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .Where(m => !outbox.Any(o => o.Lane == m.Lane && o.Status == OutboxStatus.Pending && o.Id < m.Id));
+    }
 
     /// <summary>
     /// Claims a message for <paramref name="owner"/> until the lease runs out; false when another host has it. A message still

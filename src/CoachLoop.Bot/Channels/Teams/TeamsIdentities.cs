@@ -47,11 +47,15 @@ public sealed class TeamsIdentities(CoachLoopDbContext db, IOptions<TeamsOptions
     }
 
     /// <summary>Whether <see cref="ConfirmTenantAsync"/> or <see cref="RememberUserIdAsync"/> would change a row (the same conditions).</summary>
-    private Task<bool> HasNewsAsync(string tenant, string aad, string? userId, CancellationToken ct) =>
-        db.ChatIdentities.AnyAsync(c => c.Provider == ChatIdentity.Teams && c.ExternalUserId == aad
-            && ((tenant != "" && c.Tenant != tenant
-                    && !db.ChatIdentities.Any(o => o.Provider == ChatIdentity.Teams && o.Tenant == tenant && o.ExternalUserId == c.ExternalUserId))
-                || (userId != null && (c.Tenant == tenant || c.Tenant == "") && (c.ChannelUserId == null || c.ChannelUserId != userId))), ct);
+    private Task<bool> HasNewsAsync(string tenant, string aad, string? userId, CancellationToken ct)
+    {
+        // Plain locals only inside the query (see CardAudience.ScopeAsync).
+        var (hasTenant, hasUserId, identities) = (tenant.Length > 0, userId is not null, db.ChatIdentities);
+        return identities.AnyAsync(c => c.Provider == ChatIdentity.Teams && c.ExternalUserId == aad
+            && ((hasTenant && c.Tenant != tenant
+                    && !identities.Any(o => o.Provider == ChatIdentity.Teams && o.Tenant == tenant && o.ExternalUserId == c.ExternalUserId))
+                || (hasUserId && (c.Tenant == tenant || c.Tenant == "") && (c.ChannelUserId == null || c.ChannelUserId != userId))), ct);
+    }
 
     public Task<int> RememberUserIdAsync(string tenant, string aad, string userId, CancellationToken ct) =>
         db.ChatIdentities.Where(c => c.Provider == ChatIdentity.Teams && c.ExternalUserId == aad && (c.Tenant == tenant || c.Tenant == "")
