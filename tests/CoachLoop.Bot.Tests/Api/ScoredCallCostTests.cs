@@ -61,6 +61,8 @@ public sealed class ScoredCallCostTests
         settings: new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = "cost-secret", ["Slack:BotToken"] = "xoxb-cost", ["Teams:DevelopmentMode"] = "true",
+            // The Slack click workers look for other hosts' clicks every second: not the intake's cost, so not during a count (the longest interval allowed).
+            ["Slack:ClickPollInterval"] = "00:01:00",
         },
         services: services => services.ConfigureDbContext<CoachLoopDbContext>(b => b.AddInterceptors(counter)));
 }
