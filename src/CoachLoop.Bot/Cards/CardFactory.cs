@@ -1,12 +1,13 @@
 using CoachLoop.Bot.Cards.Builders;
 using CoachLoop.Data;
+using CoachLoop.Data.Stores;
 using CoachLoop.Engine.Flags;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Bot.Cards;
 
 /// <summary>Builds the current card for a subject from the database: the only place cards are made from state.</summary>
-public sealed class CardFactory(CoachLoopDbContext db, RubricVersions rubrics, TimeProvider clock)
+public sealed class CardFactory(CoachLoopDbContext db, RubricCache rubrics, TimeProvider clock)
 {
     public const int RecentDays = 28;
 

@@ -9,7 +9,6 @@ internal static class ChatCoreServiceCollectionExtensions
     /// <summary>Cards, the action pipeline and the outbox dispatcher: what every channel plugs into.</summary>
     public static IServiceCollection AddChatCore(this IServiceCollection services)
     {
-        services.AddSingleton<RubricVersions>();
         services.AddScoped<CardFactory>();
         services.AddScoped<CardAudience>();
         services.AddScoped<ActorResolver>();
