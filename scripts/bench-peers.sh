@@ -11,7 +11,9 @@
 #
 # Knobs: CONCURRENCIES="50 200", REPEAT_CONCURRENCIES="50", DURATION_S=10, WARMUP_S=2, CLICK_FLAGS=15000 (clicks available per
 # measured row; a row that uses them all up says so), WARM_CLICKS=300 (fresh Slack clicks of a warm-up, waited for until their
-# card updates arrived, so none is counted in the measured run), SETTLE_S=15, BOT_PORT=5300, PEERS_DIR.
+# card updates arrived, so none is counted in the measured run), SETTLE_S=15, BOT_PORT=5300, PEERS_DIR; for a quick look while
+# working: KINDS="slack teams" (which channels run), PEERS=yes (no: CoachLoop rows only, no ratio) and TRACE_S (seconds of a
+# dotnet-trace CPU sample of each CoachLoop row, from the start of its warm-up, saved beside the logs; needs dotnet-trace).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -25,6 +27,8 @@ CLICK_FLAGS=${CLICK_FLAGS:-15000}
 WARM_CLICKS=${WARM_CLICKS:-300}
 (( CLICK_FLAGS > 0 && WARM_CLICKS > 0 )) || { echo "CLICK_FLAGS and WARM_CLICKS must be above 0" >&2; exit 2; }
 BOT_PORT=${BOT_PORT:-5300}
+KINDS=${KINDS:-"slack teams"}
+PEERS=${PEERS:-yes}
 export SLACK_SIGNING_SECRET=peers-load-signing-secret-not-a-real-one PEERS_DIR=$peers
 fake_slack=http://127.0.0.1:4100 fake_connector=http://127.0.0.1:4200 bot=http://127.0.0.1:$BOT_PORT
 
@@ -118,6 +122,10 @@ coachloop_row() { # kind mode concurrency
   if [[ $kind == teams ]]; then
     timeout 30 wrk -t1 -c4 -d3s --timeout 10s -s "$clicks/walk.lua" "$url" -- "$out/warm.req" replay >/dev/null 2>&1 || true
   fi
+  if [[ -n ${TRACE_S:-} ]]; then
+    dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time --duration "00:00:00:$TRACE_S" \
+      -o "$out/trace-$kind-$mode-c$c.nettrace" >"$out/trace-$kind-$mode-c$c.log" 2>&1 &
+  fi
   FAKE_URL=$fake BOT_PID=$pid FAKE_PID=$fake_pid "$clicks/run-clicks.sh" "$kind" "$url" "$c" "$DURATION_S" "$out/measure.req" "$out/warm.req" "$mode" \
     >"$log" 2>&1 || { cat "$log" >&2; stop "$pid"; echo "coachloop $kind $mode run failed" >&2; exit 1; }
   stop "$pid"
@@ -125,14 +133,23 @@ coachloop_row() { # kind mode concurrency
   rows+=("coachloop|$kind $([[ $mode == walk ]] && echo fresh || echo repeat)|$c|$(grep '^SUMMARY' "$log")")
 }
 
-start slack-bolt "$out/slack-bolt.log" http://127.0.0.1:3100/health env PORT=3100 SLACK_API_URL="$fake_slack/api/" node "$peers/slack-bolt/app.js"
-peer_row slack-bolt slack http://127.0.0.1:3100/slack/events "$started" "$fake_slack_pid"; stop "$started"
-for c in $CONCURRENCIES; do coachloop_row slack walk "$c"; done
-for c in $REPEAT_CONCURRENCIES; do coachloop_row slack replay "$c"; done
-start botbuilder "$out/botbuilder.log" http://127.0.0.1:3200/health env PORT=3200 node "$peers/botbuilder/bot.js"
-FAKE_URL=$fake_connector peer_row botbuilder teams http://127.0.0.1:3200/api/messages "$started" "$fake_connector_pid"; stop "$started"
-for c in $CONCURRENCIES; do coachloop_row teams walk "$c"; done
-for c in $REPEAT_CONCURRENCIES; do coachloop_row teams replay "$c"; done
+wants() { [[ " $KINDS " == *" $1 "* ]]; }
+if wants slack; then
+  if [[ $PEERS == yes ]]; then
+    start slack-bolt "$out/slack-bolt.log" http://127.0.0.1:3100/health env PORT=3100 SLACK_API_URL="$fake_slack/api/" node "$peers/slack-bolt/app.js"
+    peer_row slack-bolt slack http://127.0.0.1:3100/slack/events "$started" "$fake_slack_pid"; stop "$started"
+  fi
+  for c in $CONCURRENCIES; do coachloop_row slack walk "$c"; done
+  for c in $REPEAT_CONCURRENCIES; do coachloop_row slack replay "$c"; done
+fi
+if wants teams; then
+  if [[ $PEERS == yes ]]; then
+    start botbuilder "$out/botbuilder.log" http://127.0.0.1:3200/health env PORT=3200 node "$peers/botbuilder/bot.js"
+    FAKE_URL=$fake_connector peer_row botbuilder teams http://127.0.0.1:3200/api/messages "$started" "$fake_connector_pid"; stop "$started"
+  fi
+  for c in $CONCURRENCIES; do coachloop_row teams walk "$c"; done
+  for c in $REPEAT_CONCURRENCIES; do coachloop_row teams replay "$c"; done
+fi
 
 echo "measuring SQL per click (in-process, single clicks)"
 dotnet "$bench_dll" sql-clicks >"$out/sql.txt" 2>&1 || { tail -20 "$out/sql.txt" >&2; echo "sql-clicks failed" >&2; exit 1; }
