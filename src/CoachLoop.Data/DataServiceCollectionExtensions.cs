@@ -22,8 +22,10 @@ public static class DataServiceCollectionExtensions
                 "Database:ConnectionString is required when Database:Provider is Postgres.")
             .ValidateOnStart();
         services.AddSingleton<SqlCounters>();
+        services.AddSingleton<DurableCommits>();
         services.AddSingleton(sp => new SqlCountingInterceptor(sp.GetRequiredService<SqlCounters>()));
-        services.AddDbContext<CoachLoopDbContext>((sp, builder) => builder
+        // Pooled: a click, a delivery or a request takes a ready context instead of building one (its services, its options) each time.
+        services.AddDbContextPool<CoachLoopDbContext>((sp, builder) => builder
             .UseCoachLoopDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value)
             .AddInterceptors(sp.GetRequiredService<SqlCountingInterceptor>()));
         services.AddScoped<SchemaMigrator>();

@@ -9,7 +9,7 @@ public static class DbContextOptionsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         return sqlite
-            ? builder.UseSqlite(connectionString).AddInterceptors(Modeling.SqliteConnectionSetup.Instance)
+            ? builder.UseSqlite(connectionString).AddInterceptors(Modeling.SqliteConnectionSetup.Instance, Modeling.SqliteWriteGate.For(connectionString))
             : builder.UseNpgsql(connectionString);
     }
 

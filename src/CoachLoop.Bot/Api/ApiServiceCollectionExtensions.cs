@@ -30,6 +30,7 @@ internal static class ApiServiceCollectionExtensions
 
     public static WebApplication UseCoachLoopApi(this WebApplication app)
     {
+        app.UseDurableAnswers();
         app.UseExceptionHandler(handler => handler.Run(WriteExceptionProblemAsync));
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -9,7 +9,7 @@ namespace CoachLoop.Bot.Outbox;
 /// <summary>Delivers one claimed message: builds the current card, sends it, and records the outcome under the lease.</summary>
 public sealed partial class OutboxDelivery(
     CoachLoopDbContext db, OutboxStore store, CardFactory cards, IEnumerable<ICardSender> senders, TimeProvider clock,
-    IOptions<OutboxOptions> options, ILogger<OutboxDelivery> logger)
+    IOptions<OutboxOptions> options, DurableCommits durable, ILogger<OutboxDelivery> logger)
 {
     public async Task<bool> DeliverAsync(long id, string owner, CancellationToken ct)
     {
@@ -37,6 +37,12 @@ public sealed partial class OutboxDelivery(
                 .FirstAsync(ct).ConfigureAwait(false);
             (message, post) = (claimed.Message, claimed.Post);
             prepared = await PrepareAsync(message, post, claimed.Superseded, ct).ConfigureAwait(false);
+        }
+
+        if (prepared.Answer is null && message.Operation == OutboxOperation.Post)
+        {
+            // A post is not idempotent: the claim that marks it "maybe sent" from now on must outlast a power cut before it goes out.
+            await durable.WaitAsync().ConfigureAwait(false);
         }
 
         var result = prepared.Answer ?? await SendAsync(prepared.Sender!, message, post, prepared.Card!, ct).ConfigureAwait(false);

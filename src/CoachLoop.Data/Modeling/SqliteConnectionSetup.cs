@@ -10,12 +10,17 @@ namespace CoachLoop.Data.Modeling;
 /// instead of failing at once and leaving Microsoft.Data.Sqlite to retry every 150 ms: under concurrent
 /// clicks this is the difference between milliseconds and seconds of latency. The setting belongs to the
 /// native handle, which the pool keeps across logical opens, so it is made once per handle, not on every open.
+/// <para>
+/// Commits are synchronous=NORMAL: in WAL mode they survive the process dying at any point (kill -9), and the fsync that FULL
+/// makes inside every commit, while the one write lock is held, is made instead by <see cref="SqliteWriteGate.FlushAsync"/>,
+/// once for many commits, before anything that was committed is acknowledged to someone outside (docs/decisions/0009).
+/// </para>
 /// </summary>
 internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
     public static SqliteConnectionSetup Instance { get; } = new();
 
-    private const string Pragmas = "PRAGMA busy_timeout = 10000;";
+    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
 
     // Keyed by the native handle: an entry lives as long as the pooled handle does, and a new physical connection has none.
     private static readonly ConditionalWeakTable<object, object> Prepared = [];

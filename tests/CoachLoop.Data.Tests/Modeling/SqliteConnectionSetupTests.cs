@@ -26,6 +26,8 @@ public sealed class SqliteConnectionSetupTests
 
         await using var fresh = database.CreateContext();
         Assert.Equal(10_000, await BusyTimeoutAsync(fresh));
+        // synchronous=NORMAL: commits skip the fsync, which SqliteWriteGate.FlushAsync makes before anything is acknowledged.
+        Assert.Equal(1, await PragmaAsync(fresh, "synchronous"));
     }
 
     private static CoachLoopDbContext Context(string connectionString)
@@ -35,13 +37,15 @@ public sealed class SqliteConnectionSetupTests
         return new CoachLoopDbContext(builder.Options);
     }
 
-    private static async Task<long> BusyTimeoutAsync(CoachLoopDbContext db)
+    private static Task<long> BusyTimeoutAsync(CoachLoopDbContext db) => PragmaAsync(db, "busy_timeout");
+
+    private static async Task<long> PragmaAsync(CoachLoopDbContext db, string pragma)
     {
         await db.Database.OpenConnectionAsync();
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout";
+            command.CommandText = "PRAGMA " + pragma;
             return (long)(await command.ExecuteScalarAsync())!;
         }
         finally
