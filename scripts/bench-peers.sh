@@ -11,7 +11,10 @@
 #
 # Knobs: CONCURRENCIES="50 200", REPEAT_CONCURRENCIES="50", DURATION_S=10, WARMUP_S=2, CLICK_FLAGS=15000 (clicks available per
 # measured row; a row that uses them all up says so), WARM_CLICKS=300 (fresh Slack clicks of a warm-up, waited for until their
-# card updates arrived, so none is counted in the measured run), SETTLE_S=15, BOT_PORT=5300, PEERS_DIR; for a quick look while
+# card updates arrived, so none is counted in the measured run), JIT_WARM_S=25 and JIT_CLICKS=2000 (before that, every new bot
+# process first gets fresh clicks at 2 concurrent for JIT_WARM_S, waited for until the fake is quiet: on 2 cores the runtime's
+# tiered JIT needs about that long to finish optimising the hot paths; the peers get the same time to warm up, as WARMUP_S of
+# their own driver), SETTLE_S=15, BOT_PORT=5300, PEERS_DIR; for a quick look while
 # working: KINDS="slack teams" (which channels run), PEERS=yes (no: CoachLoop rows only, no ratio) and TRACE_S (seconds of a
 # dotnet-trace CPU sample of each CoachLoop row, from the start of its warm-up, saved beside the logs; needs dotnet-trace).
 set -euo pipefail
@@ -25,6 +28,8 @@ DURATION_S=${DURATION_S:-10}
 export WARMUP_S=${WARMUP_S:-2} SETTLE_S=${SETTLE_S:-15}
 CLICK_FLAGS=${CLICK_FLAGS:-15000}
 WARM_CLICKS=${WARM_CLICKS:-300}
+JIT_WARM_S=${JIT_WARM_S:-25}
+JIT_CLICKS=${JIT_CLICKS:-2000}
 (( CLICK_FLAGS > 0 && WARM_CLICKS > 0 )) || { echo "CLICK_FLAGS and WARM_CLICKS must be above 0" >&2; exit 2; }
 BOT_PORT=${BOT_PORT:-5300}
 KINDS=${KINDS:-"slack teams"}
@@ -90,7 +95,7 @@ start fake-slack "$out/fake-slack.log" "$fake_slack/health" env PORT=4100 node "
 start fake-connector "$out/fake-connector.log" "$fake_connector/health" env PORT=4200 node "$peers/fake-connector/server.mjs"; fake_connector_pid=$started
 
 echo "seeding flags awaiting approval"
-per_channel=$(( WARM_CLICKS + CLICK_FLAGS ))   # probe and warm-up first, then the measured clicks
+per_channel=$(( JIT_CLICKS + WARM_CLICKS + CLICK_FLAGS ))   # JIT warm-up, probe and warm-up first, then the measured clicks
 dotnet "$bench_dll" seed-clicks --db "$out/seed.db" --out "$out/flags.tsv" --slack-flags "$per_channel" --teams-flags "$per_channel" 2>&1 \
   | grep '^seed:' || { echo "seeding failed" >&2; exit 1; }
 
@@ -99,7 +104,7 @@ peer_row() { # label kind url pid fake-pid
   local c log
   for c in $CONCURRENCIES; do
     log=$out/$1-$2-c$c.log
-    PEER_PID=$4 FAKE_PID=$5 WARMUP_S=$WARMUP_S "$peers/load/run-load.sh" "$2" "$3" "$c" "$DURATION_S" >"$log" 2>&1 || { cat "$log" >&2; echo "$1 run failed" >&2; exit 1; }
+    PEER_PID=$4 FAKE_PID=$5 WARMUP_S=$(( WARMUP_S + JIT_WARM_S )) "$peers/load/run-load.sh" "$2" "$3" "$c" "$DURATION_S" >"$log" 2>&1 || { cat "$log" >&2; echo "$1 run failed" >&2; exit 1; }
     grep -E '^(requests/s|latency p50|latency p99|fake API calls)' "$log" | sed "s/^/  $1 c=$c /"
     rows+=("$1|$2 fresh|$c|$(grep '^SUMMARY' "$log") rss_peak_mb=$(rss_mb "$4")")
   done
@@ -110,17 +115,20 @@ coachloop_row() { # kind mode concurrency
   else url=$bot/api/messages fake=$fake_connector fake_pid=$fake_connector_pid; fi
   rm -f "$db" "$db-wal" "$db-shm"
   cp "$out/seed.db" "$db"
-  node "$clicks/clicks.mjs" build "$kind" "$out/flags.tsv" 0 "$WARM_CLICKS" "$out/warm.req"
-  node "$clicks/clicks.mjs" build "$kind" "$out/flags.tsv" "$WARM_CLICKS" "$([[ $mode == walk ]] && echo "$CLICK_FLAGS" || echo 1)" "$out/measure.req"
+  node "$clicks/clicks.mjs" build "$kind" "$out/flags.tsv" 0 "$JIT_CLICKS" "$out/jit.req"
+  node "$clicks/clicks.mjs" build "$kind" "$out/flags.tsv" "$JIT_CLICKS" "$WARM_CLICKS" "$out/warm.req"
+  node "$clicks/clicks.mjs" build "$kind" "$out/flags.tsv" $(( JIT_CLICKS + WARM_CLICKS )) "$([[ $mode == walk ]] && echo "$CLICK_FLAGS" || echo 1)" "$out/measure.req"
   start coachloop "$out/bot-$kind-$mode-c$c.log" "$bot/healthz" env --chdir="$bot_dir" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$bot" \
     Database__Provider=Sqlite Database__SqlitePath="$db" WebChannel__Enabled=false Demo__Seed=false Scheduling__Enabled=false \
     Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__BotToken=xoxb-bench-not-a-real-token Slack__ApiBaseUrl="$fake_slack/api/" \
     Teams__DevelopmentMode=true Logging__LogLevel__Default=Warning dotnet CoachLoop.Bot.dll
   local pid=$started
-  # Teams answers only after the work: a new process first gets one click and its repeats at low concurrency (JIT, pools,
-  # caches), else the warm-up at 200 concurrent may not finish one; then run-clicks.sh warms up at the row's own concurrency
-  if [[ $kind == teams ]]; then
-    timeout 30 wrk -t1 -c4 -d3s --timeout 10s -s "$clicks/walk.lua" "$url" -- "$out/warm.req" replay >/dev/null 2>&1 || true
+  # A new process first gets fresh clicks at low concurrency for JIT_WARM_S (tiered JIT, pools, caches; Teams answers only
+  # after the work, so a cold process at 200 concurrent may not finish one), and their work is waited for; then run-clicks.sh
+  # warms up at the row's own concurrency
+  if (( JIT_WARM_S > 0 )); then
+    timeout $(( JIT_WARM_S + 30 )) wrk -t1 -c2 -d"${JIT_WARM_S}s" --timeout 10s -s "$clicks/walk.lua" "$url" -- "$out/jit.req" walk >/dev/null 2>&1 || true
+    node "$peers/load/requests.mjs" settle "$fake" 120 >/dev/null
   fi
   if [[ -n ${TRACE_S:-} ]]; then
     dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time --duration "00:00:00:$TRACE_S" \
