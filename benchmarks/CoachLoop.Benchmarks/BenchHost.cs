@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoachLoop.Benchmarks;
 
 /// <summary>The real host on real Kestrel (loopback, a free port) over a temp SQLite file, logging only warnings.</summary>
-/// <remarks><paramref name="services"/> adds to the host's services (the SQL counters attach an interceptor there).</remarks>
+/// <remarks><paramref name="services"/> adds to the host's services. SQL is counted by the host's own SqlCounters (read from <c>Services</c>).</remarks>
 internal sealed class BenchHost(string connectionString, Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {

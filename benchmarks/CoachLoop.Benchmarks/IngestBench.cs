@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CoachLoop.Data;
+using CoachLoop.Data.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachLoop.Benchmarks;
@@ -9,7 +9,7 @@ namespace CoachLoop.Benchmarks;
 /// <summary>
 /// Ingest through the real HTTP API (the host on Kestrel in this process, API key auth, a directory of 200 agents and the demo
 /// rubric set up first): batches of 500 from one client and single posts from 8 concurrent clients, beside <see cref="RawBaseline"/>
-/// measured in the same run on the same provider; SQL per scored call (one call raising two flags, counted by <see cref="SqlCounter"/>);
+/// measured in the same run on the same provider; SQL per scored call (one call raising two flags, read from the host's <see cref="SqlCounters"/>);
 /// then, on SQLite, <see cref="CardLatency"/>. A quarter of the calls fail one quality criterion (a flag each), on agents in turn.
 /// </summary>
 internal static class IngestBench
@@ -30,14 +30,13 @@ internal static class IngestBench
         foreach (var (name, admin) in providers)
         {
             await using var database = await BenchDatabase.CreateAsync(admin);
-            var counter = new SqlCounter();
             var settings = new Dictionary<string, string>
             {
                 ["WebChannel:Enabled"] = "false", ["Demo:Seed"] = "true", ["Scheduling:Enabled"] = "false",
                 ["Database:Provider"] = database.Sqlite ? "Sqlite" : "Postgres",
             };
             double batchRate, singleRate;
-            await using (var host = new BenchHost(database.ConnectionString, settings, s => s.ConfigureDbContext<CoachLoopDbContext>(o => o.AddInterceptors(counter))))
+            await using (var host = new BenchHost(database.ConnectionString, settings))
             {
                 host.UseKestrel(0);
                 host.StartServer();
@@ -57,7 +56,7 @@ internal static class IngestBench
                 await PostSinglesAsync(http, single, 8);
                 singleRate = single.Count / watch.Elapsed.TotalSeconds;
                 Row(name, "API, single posts, 8 concurrent", single.Count, singleRate);
-                sqlLines.Add(await SqlPerCallAsync(name, http, counter));
+                sqlLines.Add(await SqlPerCallAsync(name, http, host.Services.GetRequiredService<SqlCounters>()));
             }
 
             await using var raw = await RawBaseline.OpenMigratedAsync(database.RawConnectionString, database.Sqlite);
@@ -111,27 +110,27 @@ internal static class IngestBench
         }));
     }
 
-    private static async Task<string> SqlPerCallAsync(string database, HttpClient http, SqlCounter counter)
+    private static async Task<string> SqlPerCallAsync(string database, HttpClient http, SqlCounters counters)
     {
-        var runs = new List<(long Commands, long Opens, long Transactions)>();
+        var runs = new List<SqlCount>();
         for (var i = 0; i < 6; i++)
         {
             // fails the compliance disclosure and empathy: two flags (an urgent compliance flag and a quality flag)
             var call = ClickRig.FailingCall($"sql-{i}", ClickRig.AgentEmail(100 + i), 0, DateTimeOffset.UtcNow.AddHours(-1));
             call["scores"]![0]!["score"] = 0;
             await Task.Delay(300);
-            var before = counter.Snapshot();
+            var before = counters.Read();
             using var content = new StringContent(call.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
             await ClickRig.Ok(await http.PostAsync("/api/v1/scored-calls", content), "scored call");
             await Task.Delay(300);
-            var after = counter.Snapshot();
+            var spent = counters.Read() - before;
             if (i > 0)
             {
-                runs.Add((after.Commands - before.Commands, after.Opens - before.Opens, after.Transactions - before.Transactions));
+                runs.Add(spent);
             }
         }
 
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {database} | mean of {runs.Count} calls | {runs.Average(r => r.Commands):F1} | {runs.Average(r => r.Opens):F1} | {runs.Average(r => r.Transactions):F1} | {runs.Average(r => r.Commands + r.Opens):F1} |");
+            $"| {database} | mean of {runs.Count} calls | {runs.Average(r => r.Commands):F1} | {runs.Average(r => r.ConnectionOpens):F1} | {runs.Average(r => r.Transactions):F1} | {runs.Average(r => r.Commands + r.ConnectionOpens):F1} |");
     }
 }

@@ -4,13 +4,14 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using CoachLoop.Data;
+using CoachLoop.Data.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachLoop.Benchmarks;
 
 /// <summary>
-/// SQL per click, in this process: the real host with a <see cref="SqlCounter"/> on its DbContext, wired to <see cref="FakeChat"/>.
+/// SQL per click, in this process: the real host, read through its own <see cref="SqlCounters"/>, wired to <see cref="FakeChat"/>.
 /// A few flags get real cards in Slack and Teams; then one click at a time (a signed block_actions, an adaptiveCard/action invoke)
 /// is counted from the request until its card update reached the fake and the database went quiet (the outbox's idle poll is set
 /// to a minute so that only the click's own work is counted).
@@ -24,13 +25,12 @@ internal static class SqlPerClick
         var dir = Directory.CreateTempSubdirectory("coachloop-sql-clicks");
         try
         {
-            var counter = new SqlCounter();
             var settings = ClickRig.HostSettings(fake.Url + "/api/", demo: true);
             settings["Outbox:PollInterval"] = "00:01:00";
-            await using var host = new BenchHost($"Data Source={Path.Combine(dir.FullName, "clicks.db")}", settings,
-                services => services.ConfigureDbContext<CoachLoopDbContext>(o => o.AddInterceptors(counter)));
+            await using var host = new BenchHost($"Data Source={Path.Combine(dir.FullName, "clicks.db")}", settings);
             host.UseKestrel(0);
             host.StartServer();
+            var counters = host.Services.GetRequiredService<SqlCounters>();
             using var http = await ClickRig.ApiClientAsync(host);
             await ClickRig.SetUpTeamAsync(http, 8, fake.Url + "/");
             var total = 2 * (clicks + 1);
@@ -38,13 +38,13 @@ internal static class SqlPerClick
                 .Select(i => ClickRig.FailingCall($"sql-{i}", ClickRig.AgentEmail(i % 8), i, DateTimeOffset.UtcNow.AddHours(-1))).ToList());
             var cards = await CardsAsync(host, total);
             using var clicker = new HttpClient { BaseAddress = host.ClientOptions.BaseAddress };
-            var slack = new List<(long, long, long, long, long)>();
-            var teams = new List<(long, long, long, long, long)>();
+            var slack = new List<(SqlCount, SqlCount)>();
+            var teams = new List<(SqlCount, SqlCount)>();
             for (var i = 0; i < total; i++)
             {
                 var card = cards[i];
                 var isSlack = i % 2 == 0;
-                var measured = await CountAsync(counter, fake, isSlack ? "chat.update" : "PUT ", async () =>
+                var measured = await CountAsync(counters, fake, isSlack ? "chat.update" : "PUT ", async () =>
                 {
                     using var response = await clicker.SendAsync(isSlack ? SlackClick(card, i) : TeamsClick(card, fake.Url + "/"));
                     await ClickRig.Ok(response, isSlack ? "slack click" : "teams click");
@@ -70,10 +70,10 @@ internal static class SqlPerClick
         }
     }
 
-    private static void Print(string label, List<(long Commands, long Opens, long Transactions, long AnswerCommands, long AnswerOpens)> runs) =>
+    private static void Print(string label, List<(SqlCount Click, SqlCount Answer)> runs) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sql: | {label} | {runs.Average(r => r.Commands):F1} | {runs.Average(r => r.Opens):F1} | {runs.Average(r => r.Transactions):F1} | " +
-            $"{runs.Average(r => r.Commands + r.Opens):F1} | {runs.Average(r => r.AnswerCommands):F1} + {runs.Average(r => r.AnswerOpens):F1} |"));
+            $"sql: | {label} | {runs.Average(r => r.Click.Commands):F1} | {runs.Average(r => r.Click.ConnectionOpens):F1} | {runs.Average(r => r.Click.Transactions):F1} | " +
+            $"{runs.Average(r => r.Click.Commands + r.Click.ConnectionOpens):F1} | {runs.Average(r => r.Answer.Commands):F1} + {runs.Average(r => r.Answer.ConnectionOpens):F1} |"));
 
     private sealed record CardRef(Guid FlagId, int Revision, string SlackChannel, string SlackTs, string TeamsConversation, string TeamsMessage);
 
@@ -109,14 +109,17 @@ internal static class SqlPerClick
         throw new InvalidOperationException("sql-clicks: the flag cards were not all posted within 90 s");
     }
 
-    /// <summary>Counts from a quiet database through the click until its update reached the fake and nothing ran for 0.5 s.</summary>
-    private static async Task<(long, long, long, long, long)> CountAsync(SqlCounter counter, FakeChat fake, string update, Func<Task> click)
+    /// <summary>
+    /// Counts from a quiet database through the click until its update reached the fake and nothing ran for 0.5 s: all of it, and
+    /// what ran before the HTTP answer.
+    /// </summary>
+    private static async Task<(SqlCount, SqlCount)> CountAsync(SqlCounters counters, FakeChat fake, string update, Func<Task> click)
     {
-        await QuietAsync(counter);
-        var before = counter.Snapshot();
+        await QuietAsync(counters);
+        var before = counters.Read();
         var updates = fake.Calls.Count(c => c.Method.StartsWith(update, StringComparison.Ordinal));
         await click();
-        var answered = counter.Snapshot();
+        var answered = counters.Read();
         var watch = Stopwatch.StartNew();
         while (fake.Calls.Count(c => c.Method.StartsWith(update, StringComparison.Ordinal)) == updates)
         {
@@ -128,19 +131,17 @@ internal static class SqlPerClick
             await Task.Delay(20);
         }
 
-        await QuietAsync(counter);
-        var after = counter.Snapshot();
-        return (after.Commands - before.Commands, after.Opens - before.Opens, after.Transactions - before.Transactions,
-            answered.Commands - before.Commands, answered.Opens - before.Opens);
+        await QuietAsync(counters);
+        return (counters.Read() - before, answered - before);
     }
 
-    private static async Task QuietAsync(SqlCounter counter)
+    private static async Task QuietAsync(SqlCounters counters)
     {
-        var last = counter.Snapshot();
+        var last = counters.Read();
         for (var still = 0; still < 10;)
         {
             await Task.Delay(50);
-            var now = counter.Snapshot();
+            var now = counters.Read();
             still = now == last ? still + 1 : 0;
             last = now;
         }

@@ -1,8 +1,8 @@
 namespace CoachLoop.Data.Diagnostics;
 
 /// <summary>A reading of <see cref="SqlCounters"/>, or the difference of two.</summary>
-/// <param name="Commands">SQL commands executed by EF Core (queries, SaveChanges batches, ExecuteUpdate).</param>
-/// <param name="ConnectionOpens">Logical connection opens (each ran the SQLite set-up before it was made once per physical connection).</param>
+/// <param name="Commands">SQL commands executed by EF Core (queries, SaveChanges batches, ExecuteUpdate), failed and canceled ones too.</param>
+/// <param name="ConnectionOpens">Logical connection opens, failed ones too (each ran the SQLite set-up before it was made once per physical connection).</param>
 /// <param name="Transactions">Explicit or SaveChanges transactions begun.</param>
 public readonly record struct SqlCount(long Commands, long ConnectionOpens, long Transactions)
 {

@@ -15,9 +15,9 @@ public sealed class SqlCounters
     /// <summary>The totals so far.</summary>
     public SqlCount Read() => new(Interlocked.Read(ref _commands), Interlocked.Read(ref _opens), Interlocked.Read(ref _transactions));
 
-    internal void Command() => Interlocked.Increment(ref _commands);
+    internal long Command() => Interlocked.Increment(ref _commands);
 
-    internal void Opened() => Interlocked.Increment(ref _opens);
+    internal long Opened() => Interlocked.Increment(ref _opens);
 
-    internal void Transaction() => Interlocked.Increment(ref _transactions);
+    internal long Transaction() => Interlocked.Increment(ref _transactions);
 }

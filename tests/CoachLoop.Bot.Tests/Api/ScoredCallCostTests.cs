@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CoachLoop.Data;
+using CoachLoop.Data.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,34 +10,36 @@ namespace CoachLoop.Bot.Tests.Api;
 /// both on, so every flag is routed to two chats. Before these bounds a call raising two flags cost 65 commands over 47
 /// connection opens (each with its own set-up command), and a call of a batch 43.
 /// A verified API key is trusted for <see cref="CoachLoop.Data.Stores.ApiKeyCache.Lifetime"/>, so a busy client's key costs nothing.
+/// Counted with the host's <see cref="SqlCounters"/>, which count its background work too: the polls are kept out of the way.
 /// </summary>
 public sealed class ScoredCallCostTests
 {
     [Fact]
     public async Task ACallRaisingTwoFlagsCostsAFewDozenCommandsOnOneConnection()
     {
-        var counter = new SqlCommandCounter();
-        await using var app = await StartAsync(counter);
+        await using var app = await StartAsync();
+        var counters = app.Services.GetRequiredService<SqlCounters>();
         var client = await app.CreateApiClientAsync();
         await client.PostAsJsonAsync("/api/v1/scored-calls", Json.Call("earlier", callTime: "2026-11-01T07:00:00Z"));
 
-        counter.Reset();
+        var before = counters.Read();
         var response = await client.PostAsJsonAsync("/api/v1/scored-calls", Json.Call("two-flags", empathy: 45, disclosure: 0));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(2, (await Json.ReadAsync(response)).GetProperty("flags").GetArrayLength());
+        var spent = counters.Read() - before;
         // 15 reads (replay, agent, 3 for the streak history of all five criteria, routes, grouping) and 19 single-row
         // writes on SQLite: the call, 5 scores, 5 streak cursors, 2 flags, 2 audit rows, 2 card posts, 2 outbox rows.
-        Assert.InRange(counter.Commands, 1, 35);
+        Assert.InRange(spent.Commands, 1, 35);
         // The intake's only: the key was verified by the first post.
-        Assert.Equal(1, counter.Opens);
+        Assert.Equal(1, spent.ConnectionOpens);
     }
 
     [Fact]
     public async Task ACallOfABatchCostsFewerCommandsThanOnItsOwn()
     {
-        var counter = new SqlCommandCounter();
-        await using var app = await StartAsync(counter);
+        await using var app = await StartAsync();
+        var counters = app.Services.GetRequiredService<SqlCounters>();
         var client = await app.CreateApiClientAsync();
         await client.GetAsync("/api/v1/scored-calls/acme-qa/none");
         var batch = new JsonArray();
@@ -46,23 +48,23 @@ public sealed class ScoredCallCostTests
             batch.Add(Json.CallWithoutStreak($"b-{i}", i, $"2026-11-19T{i / 6:00}:{i % 6 * 10:00}:00Z"));
         }
 
-        counter.Reset();
+        var before = counters.Read();
         var response = await client.PostAsJsonAsync("/api/v1/scored-calls", new JsonObject { ["calls"] = batch });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(60, (await Json.ReadAsync(response)).GetProperty("accepted").GetInt32());
+        var spent = counters.Read() - before;
         // Routes are looked up once per team and person for the whole batch, not per flag.
-        Assert.InRange(counter.Commands, 60, 60 * 26);
-        Assert.Equal(1, counter.Opens);
+        Assert.InRange(spent.Commands, 60, 60 * 26);
+        Assert.Equal(1, spent.ConnectionOpens);
         Assert.Equal(60, await app.WithDbAsync(db => db.Flags.CountAsync()));
     }
 
-    internal static Task<CoachLoopApp> StartAsync(SqlCommandCounter counter) => CoachLoopApp.StartAsync(
+    private static Task<CoachLoopApp> StartAsync() => CoachLoopApp.StartAsync(
         settings: new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = "cost-secret", ["Slack:BotToken"] = "xoxb-cost", ["Teams:DevelopmentMode"] = "true",
             // The Slack click workers look for other hosts' clicks every second: not the intake's cost, so not during a count (the longest interval allowed).
             ["Slack:ClickPollInterval"] = "00:01:00",
-        },
-        services: services => services.ConfigureDbContext<CoachLoopDbContext>(b => b.AddInterceptors(counter)));
+        });
 }

@@ -31,21 +31,14 @@ public sealed class KillDuringDeliveryTests(ITestOutputHelper output)
         };
         var expected = await QueueCardsAsync(database, slack);
 
-        var environment = slack.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
-        environment["Database__Provider"] = "Sqlite";
-        environment["Database__ConnectionString"] = database.ConnectionString;
-        environment["Demo__Seed"] = "false";
-        environment["Scheduling__Enabled"] = "false";
-        environment["Outbox__PollInterval"] = "00:00:00.050";
+        var environment = BotProcess.SqliteEnvironment(database, slack, "kill-test");
         environment["Outbox__Lease"] = "00:05:00";
-        environment["Outbox__HostName"] = "kill-test";
         foreach (var arrived in new[] { 1, 9, 17, 26 })
         {
             var started = Stopwatch.StartNew();
             var bot = BotProcess.Start(environment);
             // Killed while a post has reached Slack (it is in the fake's 300 ms) but its answer has not reached the bot.
-            await WaitUntilAsync(() => fake.CallsOf("chat.postMessage").Count >= arrived || bot.Exited, TimeSpan.FromSeconds(60), () => bot.Log);
-            Assert.False(bot.Exited, bot.Log);
+            await bot.WaitUntilAsync(() => Task.FromResult(fake.CallsOf("chat.postMessage").Count >= arrived), TimeSpan.FromSeconds(60));
             await bot.KillAsync();
             output.WriteLine($"killed after {started.Elapsed.TotalSeconds:0.0} s with {fake.CallsOf("chat.postMessage").Count} posts arrived");
         }
@@ -53,7 +46,7 @@ public sealed class KillDuringDeliveryTests(ITestOutputHelper output)
         var restarted = Stopwatch.StartNew();
         await using (var last = BotProcess.Start(environment))
         {
-            await WaitUntilAsync(() => PendingAsync(database).Result == 0, TimeSpan.FromSeconds(90), () => last.Log);
+            await last.WaitUntilAsync(async () => await PendingAsync(database) == 0, TimeSpan.FromSeconds(90));
         }
 
         output.WriteLine($"the last start drained the outbox in {restarted.Elapsed.TotalSeconds:0.0} s; "
@@ -94,15 +87,5 @@ public sealed class KillDuringDeliveryTests(ITestOutputHelper output)
     {
         await using var db = database.CreateContext();
         return await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> log)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting; bot log:\n" + log());
-            await Task.Delay(10);
-        }
     }
 }

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using System.Text;
 
 namespace CoachLoop.Bot.Tests.Support;
 
 /// <summary>
 /// The real bot as a child process (<c>dotnet CoachLoop.Bot.dll</c> as built beside this test project), configured through its
-/// environment, so a test can kill it outright (kill -9 of the whole process tree) and start it again.
+/// environment, so a test can kill it outright (kill -9 of the whole process tree) and start it again on the same database.
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
 {
@@ -47,6 +48,63 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     public bool Exited => _process.HasExited;
+
+    /// <summary>
+    /// The environment of a bot on the SQLite file of <paramref name="database"/>: <paramref name="settings"/> (configuration keys
+    /// such as <c>Slack:BotToken</c>), no demo data, no schedules, and an outbox polling every 50 ms as <paramref name="hostName"/>.
+    /// </summary>
+    public static Dictionary<string, string> SqliteEnvironment(TestDatabase database, IReadOnlyDictionary<string, string> settings, string hostName)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(settings);
+        var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        environment["Database__Provider"] = "Sqlite";
+        environment["Database__ConnectionString"] = database.ConnectionString;
+        environment["Demo__Seed"] = "false";
+        environment["Scheduling__Enabled"] = "false";
+        environment["Outbox__PollInterval"] = "00:00:00.050";
+        environment["Outbox__HostName"] = hostName;
+        return environment;
+    }
+
+    /// <summary>A loopback URL on a port free just now, for a bot the test must reach (<c>ASPNETCORE_URLS</c>).</summary>
+    public static string FreeUrl()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+    }
+
+    /// <summary>Waits until the bot answers its health check through <paramref name="client"/>.</summary>
+    public Task WaitUntilReadyAsync(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return WaitUntilAsync(async () =>
+        {
+            try
+            {
+                using var health = await client.GetAsync("/healthz");
+                return health.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails with the bot's log if the bot exits first or time runs out.</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            Assert.False(Exited, "the bot exited:\n" + Log);
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting; bot log:\n" + Log);
+            await Task.Delay(10);
+        }
+    }
 
     /// <summary>kill -9: no shutdown, no finally blocks, leases left as they were.</summary>
     public async Task KillAsync()

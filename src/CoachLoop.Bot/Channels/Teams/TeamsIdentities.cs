@@ -87,8 +87,10 @@ public sealed class TeamsIdentities(CoachLoopDbContext db, IOptions<TeamsOptions
         ArgumentException.ThrowIfNullOrEmpty(tenant);
         ArgumentException.ThrowIfNullOrEmpty(aad);
         // Skips anyone who already has an identity in that tenant: the unique (provider, tenant, user) key must hold.
-        return db.ChatIdentities.Where(c => c.Provider == ChatIdentity.Teams && c.ExternalUserId == aad && c.Tenant != tenant
-                && !db.ChatIdentities.Any(o => o.Provider == ChatIdentity.Teams && o.Tenant == tenant && o.ExternalUserId == c.ExternalUserId))
+        // Plain locals only inside the query (see CardAudience.ScopeAsync).
+        var identities = db.ChatIdentities;
+        return identities.Where(c => c.Provider == ChatIdentity.Teams && c.ExternalUserId == aad && c.Tenant != tenant
+                && !identities.Any(o => o.Provider == ChatIdentity.Teams && o.Tenant == tenant && o.ExternalUserId == c.ExternalUserId))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Tenant, tenant), ct);
     }
 }

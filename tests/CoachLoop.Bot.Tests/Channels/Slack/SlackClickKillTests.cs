@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using CoachLoop.Engine.Flags;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -32,20 +30,14 @@ public sealed class SlackClickKillTests(ITestOutputHelper output)
 
         // The first sight of the clicking manager asks Slack who they are (users.info): held, so no click can finish before the kill.
         var held = fake.Hold("users.info");
-        var environment = slack.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
-        environment["Database__Provider"] = "Sqlite";
-        environment["Database__ConnectionString"] = database.ConnectionString;
-        environment["Demo__Seed"] = "false";
-        environment["Scheduling__Enabled"] = "false";
-        environment["Outbox__PollInterval"] = "00:00:00.050";
-        environment["Outbox__HostName"] = "click-kill-test";
+        var environment = BotProcess.SqliteEnvironment(database, slack, "click-kill-test");
         environment["Slack__ClickLease"] = "00:05:00";
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = BotProcess.FreeUrl();
         environment["ASPNETCORE_URLS"] = url;
         using var client = new HttpClient { BaseAddress = new Uri(url) };
 
         var bot = BotProcess.Start(environment);
-        await WaitUntilReadyAsync(client, bot);
+        await bot.WaitUntilReadyAsync(client);
         var acking = System.Diagnostics.Stopwatch.StartNew();
         var acks = await Task.WhenAll(clicks.Select(c => client.SendAsync(SlackSigner.Payload(c.Payload, DateTimeOffset.UtcNow))));
         await bot.KillAsync();
@@ -57,8 +49,8 @@ public sealed class SlackClickKillTests(ITestOutputHelper output)
         await using (var restarted = BotProcess.Start(environment))
         {
             held.SetResult();
-            await WaitUntilAsync(async () => await CountAsync(database, FlagStatus.PracticeApproved) == Clicks
-                && clicks.All(c => fake.CallsOf("chat.update").Any(u => u.Arg("ts") == c.Ts)), restarted);
+            await restarted.WaitUntilAsync(async () => await CountAsync(database, FlagStatus.PracticeApproved) == Clicks
+                && clicks.All(c => fake.CallsOf("chat.update").Any(u => u.Arg("ts") == c.Ts)), TimeSpan.FromSeconds(90));
         }
 
         output.WriteLine($"restarted, and every click applied and its card updated {draining.ElapsedMilliseconds} ms after the start");
@@ -103,35 +95,5 @@ public sealed class SlackClickKillTests(ITestOutputHelper output)
     {
         await using var db = database.CreateContext();
         return await db.Flags.CountAsync(f => f.Status == status);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient client, BotProcess bot) => await WaitUntilAsync(async () =>
-    {
-        try
-        {
-            return (await client.GetAsync("/healthz")).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }, bot);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, BotProcess bot)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (!await condition())
-        {
-            Assert.False(bot.Exited, "the bot exited:\n" + bot.Log);
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting; bot log:\n" + bot.Log);
-            await Task.Delay(50);
-        }
     }
 }
