@@ -36,41 +36,62 @@ internal sealed class SinglePostGroups(IServiceScopeFactory scopes)
 
     private async Task DrainAsync()
     {
-        while (true)
+        try
         {
-            List<Waiting> group;
-            lock (_lock)
+            // One scope for as long as posts keep coming: its store keeps its prepared commands and its connection from one group
+            // to the next, which a scope per group would prepare and open again each time.
+            await using var scope = scopes.CreateAsyncScope();
+            var intake = scope.ServiceProvider.GetRequiredService<ScoredCallIntake>();
+            while (Next() is { } group)
             {
-                if (_queued.Count == 0)
-                {
-                    _draining = false;
-                    return;
-                }
-
-                group = _queued.Count <= ScoredCallIntake.ChunkSize ? _queued : _queued[..ScoredCallIntake.ChunkSize];
-                _queued = _queued.Count <= ScoredCallIntake.ChunkSize ? [] : _queued[ScoredCallIntake.ChunkSize..];
+                await IngestAsync(intake, group).ConfigureAwait(false);
             }
-
-            try
+        }
+        catch (Exception ex)
+        {
+            // No scope (the host stopping): every post still waiting is told.
+            while (Next() is { } group)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var intake = scope.ServiceProvider.GetRequiredService<ScoredCallIntake>();
-                // A call that fails when taken alone fails its own post only, as when each post was written by itself.
-                var results = await intake.IngestManyAsync([.. group.Select(w => w.Call)], (i, ex) =>
-                {
-                    group[i].Result.TrySetException(ex);
-                    return IntakeResult.Invalid([]);
-                }, CancellationToken.None).ConfigureAwait(false);
-                for (var i = 0; i < group.Count; i++)
-                {
-                    group[i].Result.TrySetResult(results[i]);
-                }
-            }
-            catch (Exception ex)
-            {
-                // Before any call was taken (the host stopping, no database): every post of the group is told.
                 group.ForEach(w => w.Result.TrySetException(ex));
             }
+        }
+    }
+
+    private List<Waiting>? Next()
+    {
+        lock (_lock)
+        {
+            if (_queued.Count == 0)
+            {
+                _draining = false;
+                return null;
+            }
+
+            var group = _queued.Count <= ScoredCallIntake.ChunkSize ? _queued : _queued[..ScoredCallIntake.ChunkSize];
+            _queued = _queued.Count <= ScoredCallIntake.ChunkSize ? [] : _queued[ScoredCallIntake.ChunkSize..];
+            return group;
+        }
+    }
+
+    private static async Task IngestAsync(ScoredCallIntake intake, List<Waiting> group)
+    {
+        try
+        {
+            // A call that fails when taken alone fails its own post only, as when each post was written by itself.
+            var results = await intake.IngestManyAsync([.. group.Select(w => w.Call)], (i, ex) =>
+            {
+                group[i].Result.TrySetException(ex);
+                return IntakeResult.Invalid([]);
+            }, CancellationToken.None).ConfigureAwait(false);
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Result.TrySetResult(results[i]);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The group failed before any call was taken alone: every post of it is told.
+            group.ForEach(w => w.Result.TrySetException(ex));
         }
     }
 

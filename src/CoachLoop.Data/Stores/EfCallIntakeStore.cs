@@ -16,9 +16,13 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
 {
     private const string Savepoint = "coachloop_call";
 
+    // Compiled once per provider (a compiled query keeps what it was first compiled for): translating the LINQ and finding it in
+    // the query cache cost more per call than the query itself.
+    private static readonly Func<CoachLoopDbContext, string, string, IAsyncEnumerable<Person>>[] AgentsByKey = [AgentQuery(), AgentQuery()];
+
     private readonly IntakeSql _sql = new(db);
 
-    // Agents found during this store's unit of work (a request): a batch names the same agents again and again.
+    // Agents found during this store's unit of work: a batch names the same agents again and again.
     private readonly Dictionary<string, Person> _agents = new(StringComparer.Ordinal);
 
     // The cursors read by the last history of this attempt, taken by its save.
@@ -31,6 +35,8 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
     public async Task<bool> TryTogetherAsync(Func<CancellationToken, Task> work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
+        // A store may serve several units in turn (grouped single posts): people are read afresh for each.
+        _agents.Clear();
         await KeepOpenAsync(ct).ConfigureAwait(false);
         using var turn = gate is not null && db.IsSqlite ? await gate.EnterAsync(ct).ConfigureAwait(false) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -78,15 +84,19 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
 
         var email = Person.NormaliseEmail(trimmed);
         // One query for both keys; the external id wins over the email, as when they were asked in turn.
-        var found = await db.People.AsNoTracking().Where(p => p.ExternalId == trimmed || p.Email == email)
-            .ToListAsync(ct).ConfigureAwait(false);
-        var person = found.FirstOrDefault(p => p.ExternalId == trimmed) ?? found.FirstOrDefault();
-        if (person is not null)
+        var found = new List<Person>(1);
+        await foreach (var person in AgentsByKey[db.IsSqlite ? 0 : 1](db, trimmed, email).WithCancellation(ct).ConfigureAwait(false))
         {
-            _agents[trimmed] = person;
+            found.Add(person);
         }
 
-        return person;
+        var match = found.FirstOrDefault(p => p.ExternalId == trimmed) ?? found.FirstOrDefault();
+        if (match is not null)
+        {
+            _agents[trimmed] = match;
+        }
+
+        return match;
     }
 
     public async Task<AgentHistory> GetHistoryAsync(Guid agentId, IReadOnlyCollection<string> criterionIds, DateTimeOffset around,
@@ -233,6 +243,9 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
     }
 
     public void Dispose() => _sql.Dispose();
+
+    private static Func<CoachLoopDbContext, string, string, IAsyncEnumerable<Person>> AgentQuery() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, string externalId, string email) => db.People.AsNoTracking().Where(p => p.ExternalId == externalId || p.Email == email));
 
     // One connection for the whole intake instead of one per query (each open also runs the connection's set-up); the
     // context closes it when the request's scope ends.

@@ -41,7 +41,7 @@ internal sealed class IntakeSql(CoachLoopDbContext db) : IDisposable
     /// <param name="sql">Parameters are named @p0, @p1... in the order of <paramref name="values"/>.</param>
     public async Task<DbDataReader> ReadAsync(string sql, IReadOnlyList<object?> values, CancellationToken ct)
     {
-        var (command, id, start) = Ready(sql, values);
+        var (command, id, start) = Ready(sql, values, DbCommandMethod.ExecuteReader);
         var intercepted = await _logger.CommandReaderExecutingAsync(_connection, command, sql, db, id, _connection.ConnectionId, start,
             CommandSource.ExecuteSqlRaw, ct).ConfigureAwait(false);
         var reader = intercepted.HasResult ? intercepted.Result : await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -52,7 +52,7 @@ internal sealed class IntakeSql(CoachLoopDbContext db) : IDisposable
     /// <returns>The rows changed.</returns>
     public async Task<int> ExecuteAsync(string sql, IReadOnlyList<object?> values, CancellationToken ct)
     {
-        var (command, id, start) = Ready(sql, values);
+        var (command, id, start) = Ready(sql, values, DbCommandMethod.ExecuteNonQuery);
         var intercepted = await _logger.CommandNonQueryExecutingAsync(_connection, command, sql, db, id, _connection.ConnectionId, start,
             CommandSource.ExecuteSqlRaw, ct).ConfigureAwait(false);
         var changed = intercepted.HasResult ? intercepted.Result : await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
@@ -70,7 +70,7 @@ internal sealed class IntakeSql(CoachLoopDbContext db) : IDisposable
         _commands.Clear();
     }
 
-    private (DbCommand Command, Guid Id, DateTimeOffset Start) Ready(string sql, IReadOnlyList<object?> values)
+    private (DbCommand Command, Guid Id, DateTimeOffset Start) Ready(string sql, IReadOnlyList<object?> values, DbCommandMethod method)
     {
         var connection = _connection.DbConnection;
         if (!_commands.TryGetValue(sql, out var command) || command.Connection != connection)
@@ -94,6 +94,9 @@ internal sealed class IntakeSql(CoachLoopDbContext db) : IDisposable
         }
 
         command.Transaction = _connection.CurrentTransaction?.GetDbTransaction();
-        return (command, Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var (id, start) = (Guid.NewGuid(), DateTimeOffset.UtcNow);
+        // Raised on every execution, not only when the command is made: counters that count initialized commands count each one sent.
+        return (_logger.CommandInitialized(_connection, command, method, db, id, _connection.ConnectionId, start, TimeSpan.Zero,
+            CommandSource.ExecuteSqlRaw), id, start);
     }
 }
