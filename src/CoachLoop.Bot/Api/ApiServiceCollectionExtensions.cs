@@ -25,6 +25,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddOpenApi();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<SinglePostGroups>();
         return services;
     }
 

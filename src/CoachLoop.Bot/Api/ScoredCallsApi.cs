@@ -23,8 +23,8 @@ internal static class ScoredCallsApi
         group.MapGet("/{source}/{callId}", GetAsync).WithName("GetScoredCall");
     }
 
-    private static async Task<IResult> PostAsync(HttpRequest request, ScoredCallIntake intake, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-        CancellationToken ct)
+    private static async Task<IResult> PostAsync(HttpRequest request, ScoredCallIntake intake, SinglePostGroups groups,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var (parsed, parseError) = await JsonBody.ParseAsync(request, ct).ConfigureAwait(false);
         if (parsed is not { } body)
@@ -38,7 +38,7 @@ internal static class ScoredCallsApi
             return await BatchAsync(calls, intake, options, ct).ConfigureAwait(false);
         }
 
-        var result = await IngestOneAsync(body, intake, options, ct).ConfigureAwait(false);
+        var result = await IngestOneAsync(body, groups, options, ct).ConfigureAwait(false);
         return result.Outcome switch
         {
             IntakeOutcome.Accepted => TypedResults.Created($"/api/v1/scored-calls/{Uri.EscapeDataString(result.Receipt!.Source)}/{Uri.EscapeDataString(result.Receipt.CallId)}", result.Receipt),
@@ -95,13 +95,13 @@ internal static class ScoredCallsApi
             items.Count(i => i.Status is "accepted" or "duplicate"), items.Count(i => i.Status is "invalid" or "conflict"), items));
     }
 
-    private static async Task<IntakeResult> IngestOneAsync(JsonElement element, ScoredCallIntake intake, JsonSerializerOptions options,
+    private static async Task<IntakeResult> IngestOneAsync(JsonElement element, SinglePostGroups groups, JsonSerializerOptions options,
         CancellationToken ct)
     {
         var (call, refusal) = Bind(element, "", options);
-        // Alone, a call is a batch of one: its reads and write in one transaction, so concurrent posts for one agent
-        // queue for the write instead of evaluating again and again on what another post just changed.
-        return call is null ? refusal! : (await intake.IngestManyAsync([call], ct).ConfigureAwait(false))[0];
+        // Alone, a call goes in with the other posts waiting at the same moment: their reads and writes in one transaction, so
+        // concurrent posts share a commit and posts for one agent queue for the write instead of evaluating again and again.
+        return call is null ? refusal! : await groups.IngestAsync(call, ct).ConfigureAwait(false);
     }
 
     private static (ScoredCall? Call, IntakeResult? Refusal) Bind(JsonElement element, string prefix, JsonSerializerOptions options)

@@ -19,6 +19,9 @@ public sealed class OutboxWriter
 
     private readonly DeliveryOptions _delivery;
 
+    // One per provider: a compiled query keeps what it was first compiled for.
+    private static readonly Func<CoachLoopDbContext, Guid, DateTimeOffset, Guid, int, Task<int>>[] RecentFlags = [RecentFlagsQuery(), RecentFlagsQuery()];
+
     public OutboxWriter(CoachLoopDbContext db, IEnumerable<IConversationRouter> routers, TimeProvider clock, OutboxSignal? signal = null,
         DeliveryOptions? delivery = null)
     {
@@ -111,7 +114,8 @@ public sealed class OutboxWriter
     {
         var now = _clock.GetUtcNow();
         var since = now - _delivery.GroupWindow;
-        var recent = await _db.Flags.CountAsync(f => f.TeamId == teamId && !f.Urgent && f.RaisedAt >= since && f.Id != flag.Id, ct).ConfigureAwait(false);
+        // Counted only up to the threshold: past it the answer is the same, and a busy team's window can hold thousands of flags.
+        var recent = await RecentFlags[_db.IsSqlite ? 0 : 1](_db, teamId, since, flag.Id, _delivery.GroupAfter).ConfigureAwait(false);
         if (recent < _delivery.GroupAfter)
         {
             return false;
@@ -168,6 +172,10 @@ public sealed class OutboxWriter
         _db.CardPosts.Add(post);
         Enqueue(post, OutboxOperation.Post);
     }
+
+    private static Func<CoachLoopDbContext, Guid, DateTimeOffset, Guid, int, Task<int>> RecentFlagsQuery() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, Guid teamId, DateTimeOffset since, Guid except, int upTo) =>
+            db.Flags.Where(f => f.TeamId == teamId && !f.Urgent && f.RaisedAt >= since && f.Id != except).Take(upTo).Count());
 
     private void Enqueue(CardPost post, OutboxOperation operation)
     {

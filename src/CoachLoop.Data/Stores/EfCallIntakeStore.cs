@@ -12,8 +12,22 @@ namespace CoachLoop.Data.Stores;
 /// <summary>The intake's storage over EF Core. One SaveChanges writes the call, its scores, new and changed flags and audit rows.</summary>
 public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbox = null, RubricCache? rubrics = null, OutboxSignal? signal = null,
     IntakeWriteGate? gate = null)
-    : ICallIntakeStore
+    : ICallIntakeStore, IDisposable
 {
+    private const string Savepoint = "coachloop_call";
+
+    // Compiled once per provider (a compiled query keeps what it was first compiled for): translating the LINQ and finding it in
+    // the query cache cost more per call than the query itself.
+    private static readonly Func<CoachLoopDbContext, string, string, IAsyncEnumerable<Person>>[] AgentsByKey = [AgentQuery(), AgentQuery()];
+
+    private readonly IntakeSql _sql = new(db);
+
+    // Agents found during this store's unit of work: a batch names the same agents again and again.
+    private readonly Dictionary<string, Person> _agents = new(StringComparer.Ordinal);
+
+    // The cursors read by the last history of this attempt, taken by its save.
+    private IReadOnlyList<CursorRead>? _cursors;
+
     /// <summary>
     /// One transaction for the work: each call's SaveChanges runs under its own savepoint, so a call refused by the database
     /// rolls back alone; the commit happens once. Any failure of the unit rolls all of it back.
@@ -21,6 +35,8 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
     public async Task<bool> TryTogetherAsync(Func<CancellationToken, Task> work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
+        // A store may serve several units in turn (grouped single posts): people are read afresh for each.
+        _agents.Clear();
         await KeepOpenAsync(ct).ConfigureAwait(false);
         using var turn = gate is not null && db.IsSqlite ? await gate.EnterAsync(ct).ConfigureAwait(false) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -46,11 +62,11 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
     public async Task<StoredCall?> FindCallAsync(string source, string callId, CancellationToken ct)
     {
         await KeepOpenAsync(ct).ConfigureAwait(false);
-        var row = await db.ScoredCalls.AsNoTracking()
-            .Where(c => c.Source == source && c.CallId == callId)
-            .Select(c => new { c.ContentHash, c.ReceiptJson })
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return row is null ? null : new StoredCall(row.ContentHash, JsonColumn.Deserialize<CallReceipt>(row.ReceiptJson));
+        await using var reader = await _sql.ReadAsync("SELECT content_hash, receipt_json FROM scored_calls WHERE source = @p0 AND call_id = @p1",
+            [source, callId], ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false)
+            ? new StoredCall(reader.GetString(0), JsonColumn.Deserialize<CallReceipt>(reader.GetString(1)))
+            : null;
     }
 
     public Task<Rubric?> FindRubricAsync(string key, int version, CancellationToken ct) =>
@@ -61,18 +77,35 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
     public async Task<Person?> FindAgentAsync(string agent, CancellationToken ct)
     {
         var trimmed = agent.Trim();
+        if (_agents.TryGetValue(trimmed, out var known))
+        {
+            return known;
+        }
+
         var email = Person.NormaliseEmail(trimmed);
         // One query for both keys; the external id wins over the email, as when they were asked in turn.
-        var found = await db.People.AsNoTracking().Where(p => p.ExternalId == trimmed || p.Email == email)
-            .ToListAsync(ct).ConfigureAwait(false);
-        return found.FirstOrDefault(p => p.ExternalId == trimmed) ?? found.FirstOrDefault();
+        var found = new List<Person>(1);
+        await foreach (var person in AgentsByKey[db.IsSqlite ? 0 : 1](db, trimmed, email).WithCancellation(ct).ConfigureAwait(false))
+        {
+            found.Add(person);
+        }
+
+        var match = found.FirstOrDefault(p => p.ExternalId == trimmed) ?? found.FirstOrDefault();
+        if (match is not null)
+        {
+            _agents[trimmed] = match;
+        }
+
+        return match;
     }
 
     public async Task<AgentHistory> GetHistoryAsync(Guid agentId, IReadOnlyCollection<string> criterionIds, DateTimeOffset around,
         CancellationToken ct)
     {
         await KeepOpenAsync(ct).ConfigureAwait(false);
-        return new AgentHistory(await StreakHistory.AroundAsync(db, agentId, criterionIds, around, ct).ConfigureAwait(false));
+        var (calls, cursors) = await StreakHistory.AroundAsync(_sql, agentId, criterionIds, around, ct).ConfigureAwait(false);
+        _cursors = cursors;
+        return new AgentHistory(calls);
     }
 
     public Task<Flag?> FindFlagAsync(Guid flagId, CancellationToken ct) => db.Flags.FirstOrDefaultAsync(f => f.Id == flagId, ct);
@@ -87,36 +120,74 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
     public async Task<SaveOutcome> TrySaveAsync(NewCall newCall, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(newCall);
-        var call = newCall.Call;
-        var record = new ScoredCallRecord
+        await KeepOpenAsync(ct).ConfigureAwait(false);
+        // The cursors of this attempt's history: a call saved without reading one takes none.
+        var cursors = _cursors ?? [];
+        _cursors = null;
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false) : null;
+        try
         {
-            Id = newCall.ScoredCallId,
-            Source = call.Source.Trim(),
-            CallId = call.CallId.Trim(),
-            AgentId = newCall.Agent.Id,
-            CallTime = call.CallTime,
-            DurationSeconds = call.Duration is { } d ? (int)d.TotalSeconds : null,
-            Queue = call.Queue,
-            RubricId = newCall.Rubric.Id,
-            OverallScore = call.OverallScore,
-            RecordingUrl = call.RecordingUrl,
-            ContentHash = newCall.ContentHash,
-            ReceiptJson = JsonColumn.Serialize(newCall.Receipt),
-            ReceivedAt = newCall.ReceivedAt,
-        };
-        db.ScoredCalls.Add(record);
-        db.CriterionScores.AddRange(call.Scores.Select(s => new CriterionScoreRecord
+            var transaction = db.Database.CurrentTransaction!;
+            // The call's writes stand or fall together inside the unit: a refusal rolls back to here, and the unit goes on.
+            await transaction.CreateSavepointAsync(Savepoint, ct).ConfigureAwait(false);
+            SaveOutcome outcome;
+            try
+            {
+                outcome = await WriteAsync(newCall, cursors, ct).ConfigureAwait(false);
+            }
+            catch (DbUpdateException ex)
+            {
+                await transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+                outcome = await RefusedAsync(newCall, cursors, ex, ct).ConfigureAwait(false);
+            }
+
+            if (outcome == SaveOutcome.Saved)
+            {
+                await transaction.ReleaseSavepointAsync(Savepoint, ct).ConfigureAwait(false);
+                if (own is not null)
+                {
+                    await own.CommitAsync(ct).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                await transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return outcome;
+        }
+        finally
         {
-            Id = Guid.CreateVersion7(newCall.ReceivedAt),
-            ScoredCallId = record.Id,
-            AgentId = record.AgentId,
-            CriterionId = s.CriterionId,
-            Score = s.Score,
-            Quote = s.Evidence?.Quote,
-            OffsetSeconds = s.Evidence is { } e ? (int)e.Offset.TotalSeconds : null,
-            FailingSentence = s.Evidence?.FailingSentence,
-            CallTime = call.CallTime,
-        }));
+            // Nothing saved is read again through this context (tracking it would slow every later call of a batch), and nothing
+            // refused may be: a flag changed in memory by this attempt would be found as changed by the next one.
+            db.ChangeTracker.Clear();
+            if (own is not null)
+            {
+                await own.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    // The call and its scores by hand (only inserted, never tracked); flags, changed flags, their audit rows and cards through EF.
+    private async Task<SaveOutcome> WriteAsync(NewCall newCall, IReadOnlyList<CursorRead> cursors, CancellationToken ct)
+    {
+        // The cursors first: a writer on the same streaks waits here holding nothing else (on PostgreSQL), so two writers
+        // cannot each hold what the other needs.
+        if (!await StreakCursorSql.TakeAsync(_sql, cursors, ct).ConfigureAwait(false))
+        {
+            // Another writer moved a streak this call read: it is evaluated again on what is stored now.
+            return SaveOutcome.Conflict;
+        }
+
+        if (!await CallRowsSql.InsertCallAsync(_sql, newCall, ct).ConfigureAwait(false))
+        {
+            // Another writer stored the same (source, call id) first; the intake replays it.
+            return await FindCallAsync(newCall.Call.Source.Trim(), newCall.Call.CallId.Trim(), ct).ConfigureAwait(false) is not null
+                ? SaveOutcome.AlreadyStored
+                : throw new InvalidOperationException($"Call '{newCall.Call.CallId}' from '{newCall.Call.Source}' breaks a unique key of scored calls.");
+        }
+
+        await CallRowsSql.InsertScoresAsync(_sql, newCall, ct).ConfigureAwait(false);
         db.Flags.AddRange(newCall.Flags);
         if (outbox is not null)
         {
@@ -133,45 +204,48 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
             }
         }
 
-        StreakHistory.Bump(db, newCall.Agent.Id, call.Scores.Select(s => s.CriterionId));
-        var cursors = StreakHistory.Read(db);
-
-        try
+        if (db.ChangeTracker.HasChanges())
         {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            // Nothing saved is read again through this context: tracking it would make every later call of a batch slower.
-            db.ChangeTracker.Clear();
-            return SaveOutcome.Saved;
+            // The call's savepoint already bounds this save: EF's own would cost two more commands.
+            db.Database.AutoSavepointsEnabled = false;
+            try
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                db.Database.AutoSavepointsEnabled = true;
+            }
         }
-        catch (DbUpdateException ex)
-        {
-            // Another writer won a race: on (source, call id), an agent's streak cursor, a flag's revision or a
-            // streak's call. Nothing of ours was written; the intake replays the call or evaluates it again.
-            db.ChangeTracker.Clear();
-            var exists = await db.ScoredCalls.AnyAsync(c => c.Source == record.Source && c.CallId == record.CallId, ct).ConfigureAwait(false);
-            if (exists)
-            {
-                return SaveOutcome.AlreadyStored;
-            }
 
-            if (ex is DbUpdateConcurrencyException)
-            {
-                return SaveOutcome.Conflict;
-            }
-
-            if (StreakHistory.IsUniqueViolation(ex))
-            {
-                // Evaluating again only helps when another writer moved a streak read; a key this call breaks
-                // on its own would break the same way every time.
-                return await StreakHistory.MovedSinceAsync(db, cursors, ct).ConfigureAwait(false)
-                    ? SaveOutcome.Conflict
-                    : throw new InvalidOperationException(
-                        $"Call '{record.CallId}' from '{record.Source}' breaks a unique key no other writer holds: {ex.InnerException?.Message}", ex);
-            }
-
-            throw;
-        }
+        return SaveOutcome.Saved;
     }
+
+    // A flag write refused: another writer changed a flag this call changes, or took a streak's call first.
+    private async Task<SaveOutcome> RefusedAsync(NewCall newCall, IReadOnlyList<CursorRead> cursors, DbUpdateException ex, CancellationToken ct)
+    {
+        if (ex is DbUpdateConcurrencyException)
+        {
+            return SaveOutcome.Conflict;
+        }
+
+        if (StreakHistory.IsUniqueViolation(ex))
+        {
+            // Evaluating again only helps when another writer moved a streak read; a key this call breaks
+            // on its own would break the same way every time.
+            return await StreakCursorSql.MovedSinceAsync(_sql, cursors, ct).ConfigureAwait(false)
+                ? SaveOutcome.Conflict
+                : throw new InvalidOperationException(
+                    $"Call '{newCall.Call.CallId}' from '{newCall.Call.Source}' breaks a unique key no other writer holds: {ex.InnerException?.Message}", ex);
+        }
+
+        throw ex;
+    }
+
+    public void Dispose() => _sql.Dispose();
+
+    private static Func<CoachLoopDbContext, string, string, IAsyncEnumerable<Person>> AgentQuery() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, string externalId, string email) => db.People.AsNoTracking().Where(p => p.ExternalId == externalId || p.Email == email));
 
     // One connection for the whole intake instead of one per query (each open also runs the connection's set-up); the
     // context closes it when the request's scope ends.

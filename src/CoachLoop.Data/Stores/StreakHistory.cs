@@ -1,12 +1,12 @@
-using CoachLoop.Data.Records;
+using System.Text;
 using CoachLoop.Engine.Flags;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Data.Stores;
 
 /// <summary>
-/// Reads an agent's calls on one criterion around a call time, with the pattern flag naming each, and takes
-/// the agent's streak cursor for that criterion so the write that follows conflicts with any other in between.
+/// Reads an agent's calls on each criterion around a call time, with the pattern flag naming each, and the agent's streak
+/// cursors for those criteria, so that the write that follows conflicts with any other write in between (see <see cref="StreakCursorSql"/>).
 /// </summary>
 internal static class StreakHistory
 {
@@ -14,117 +14,79 @@ internal static class StreakHistory
     public const int Window = 20;
 
     /// <summary>
-    /// The agent's calls on each criterion around the call time, in three commands whatever the number of criteria:
-    /// the cursors, the windows of scores (one UNION ALL), and the pattern flags naming them.
+    /// The agent's calls on each criterion around the call time, and the cursors, in one command of two statements whatever the
+    /// number of criteria: the cursors first (a write committed after them is caught when ours bumps them), then the windows of
+    /// scores before and after the time (each an index range with a limit), each row with the pattern flag whose streak names it.
     /// </summary>
-    public static async Task<Dictionary<string, IReadOnlyList<HistoryCall>>> AroundAsync(CoachLoopDbContext db, Guid agentId,
-        IReadOnlyCollection<string> criterionIds, DateTimeOffset around, CancellationToken ct)
+    public static async Task<(Dictionary<string, IReadOnlyList<HistoryCall>> Calls, List<CursorRead> Cursors)> AroundAsync(IntakeSql sql,
+        Guid agentId, IReadOnlyCollection<string> criterionIds, DateTimeOffset around, CancellationToken ct)
     {
         var criteria = criterionIds.Distinct(StringComparer.Ordinal).ToList();
-        var result = new Dictionary<string, IReadOnlyList<HistoryCall>>(StringComparer.Ordinal);
+        var calls = new Dictionary<string, IReadOnlyList<HistoryCall>>(StringComparer.Ordinal);
+        var cursors = new List<CursorRead>(criteria.Count);
         if (criteria.Count == 0)
         {
-            return result;
+            return (calls, cursors);
         }
 
-        // The cursors are read first: a write committed after this point is caught when ours bumps them.
-        await TakeCursorsAsync(db, agentId, criteria, ct).ConfigureAwait(false);
-        IQueryable<WindowRow>? windows = null;
-        foreach (var criterionId in criteria)
+        var values = new List<object?>(criteria.Count + 2) { sql.Id(agentId), sql.Time(around) };
+        values.AddRange(criteria);
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, List<HistoryCall>>(StringComparer.Ordinal);
+        await using (var reader = await sql.ReadAsync(Texts.GetOrAdd(criteria.Count, Text), values, ct).ConfigureAwait(false))
         {
-            var scores =
-                from s in db.CriterionScores.AsNoTracking()
-                where s.AgentId == agentId && s.CriterionId == criterionId && !s.Overturned
-                join c in db.ScoredCalls.AsNoTracking() on s.ScoredCallId equals c.Id
-                select new WindowRow { CriterionId = s.CriterionId, Id = c.Id, Source = c.Source, CallId = c.CallId, CallTime = s.CallTime, Score = s.Score };
-            // Ties in time are ordered by (source, call id) in memory: database collations need not be ordinal.
-            var before = scores.Where(x => x.CallTime <= around).OrderByDescending(x => x.CallTime).Take(Window);
-            var after = scores.Where(x => x.CallTime > around).OrderBy(x => x.CallTime).Take(Window);
-            windows = windows is null ? before.Concat(after) : windows.Concat(before).Concat(after);
-        }
-
-        var rows = await windows!.ToListAsync(ct).ConfigureAwait(false);
-        var ids = rows.Select(r => r.Id).Distinct().ToList();
-        var claims = ids.Count == 0
-            ? []
-            : await db.Flags.AsNoTracking()
-                .Where(f => f.AgentId == agentId && criteria.Contains(f.CriterionId) && f.Kind == FlagKind.Pattern)
-                .SelectMany(f => f.Streak, (f, s) => new { s.ScoredCallId, f.CriterionId, FlagId = f.Id })
-                .Where(c => ids.Contains(c.ScoredCallId))
-                .ToListAsync(ct).ConfigureAwait(false);
-        var claimed = claims.ToDictionary(c => (c.CriterionId, c.ScoredCallId), c => c.FlagId);
-        foreach (var criterionId in criteria)
-        {
-            result[criterionId] = rows.Where(r => r.CriterionId == criterionId)
-                .Select(r => new HistoryCall(r.Id, r.Source, r.CallId, r.CallTime, r.Score,
-                    claimed.TryGetValue((criterionId, r.Id), out var flagId) ? flagId : null))
-                .ToList();
-        }
-
-        return result;
-    }
-
-    private static async Task TakeCursorsAsync(CoachLoopDbContext db, Guid agentId, List<string> criteria, CancellationToken ct)
-    {
-        var tracked = db.ChangeTracker.Entries<StreakCursor>().Where(e => e.Entity.AgentId == agentId).Select(e => e.Entity.CriterionId)
-            .ToHashSet(StringComparer.Ordinal);
-        var missing = criteria.Where(c => !tracked.Contains(c)).ToList();
-        if (missing.Count == 0)
-        {
-            return;
-        }
-
-        var found = await db.StreakCursors.Where(c => c.AgentId == agentId && missing.Contains(c.CriterionId))
-            .ToListAsync(ct).ConfigureAwait(false);
-        foreach (var criterionId in missing.Except(found.Select(c => c.CriterionId), StringComparer.Ordinal))
-        {
-            db.StreakCursors.Add(new StreakCursor { AgentId = agentId, CriterionId = criterionId });
-        }
-    }
-
-    private sealed class WindowRow
-    {
-        public string CriterionId { get; init; } = "";
-        public Guid Id { get; init; }
-        public string Source { get; init; } = "";
-        public string CallId { get; init; } = "";
-        public DateTimeOffset CallTime { get; init; }
-        public decimal Score { get; init; }
-    }
-
-    /// <summary>Bumps the cursors read for the call's criteria, so that a concurrent intake for them fails its write.</summary>
-    public static void Bump(CoachLoopDbContext db, Guid agentId, IEnumerable<string> criterionIds)
-    {
-        var criteria = criterionIds.ToHashSet(StringComparer.Ordinal);
-        foreach (var entry in db.ChangeTracker.Entries<StreakCursor>())
-        {
-            if (entry.State == EntityState.Unchanged && entry.Entity.AgentId == agentId && criteria.Contains(entry.Entity.CriterionId))
+            var data = reader;
+            while (await data.ReadAsync(ct).ConfigureAwait(false))
             {
-                entry.Entity.Revision++;
+                found[data.GetString(0)] = data.GetInt32(1);
             }
-        }
-    }
 
-    /// <summary>The cursors this write takes, as read (null revision: created by this write).</summary>
-    public static IReadOnlyList<(Guid AgentId, string CriterionId, int? Revision)> Read(CoachLoopDbContext db) =>
-        [.. db.ChangeTracker.Entries<StreakCursor>().Select(e => (e.Entity.AgentId, e.Entity.CriterionId,
-            e.State == EntityState.Added ? (int?)null : e.Property(c => c.Revision).OriginalValue))];
-
-    /// <summary>Whether another writer created or bumped any of the cursors since they were read.</summary>
-    public static async Task<bool> MovedSinceAsync(CoachLoopDbContext db,
-        IReadOnlyList<(Guid AgentId, string CriterionId, int? Revision)> cursors, CancellationToken ct)
-    {
-        foreach (var (agentId, criterionId, revision) in cursors)
-        {
-            var now = await db.StreakCursors.AsNoTracking().Where(c => c.AgentId == agentId && c.CriterionId == criterionId)
-                .Select(c => (int?)c.Revision).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            if (now != revision)
+            await data.NextResultAsync(ct).ConfigureAwait(false);
+            while (await data.ReadAsync(ct).ConfigureAwait(false))
             {
-                return true;
+                var criterionId = data.GetString(0);
+                if (!rows.TryGetValue(criterionId, out var list))
+                {
+                    rows[criterionId] = list = [];
+                }
+
+                list.Add(new HistoryCall(sql.ReadId(data, 1), data.GetString(2), data.GetString(3), sql.ReadTime(data, 4), sql.ReadNumber(data, 5),
+                    data.IsDBNull(6) ? null : sql.ReadId(data, 6)));
             }
         }
 
-        return false;
+        foreach (var criterionId in criteria)
+        {
+            calls[criterionId] = rows.TryGetValue(criterionId, out var list) ? list : [];
+            cursors.Add(new CursorRead(agentId, criterionId, found.TryGetValue(criterionId, out var revision) ? revision : null));
+        }
+
+        return (calls, cursors);
+    }
+
+    // One text per number of criteria (a rubric has 5 to 8), built once per process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Texts = new();
+
+    private static string Text(int criteria)
+    {
+        var text = new StringBuilder("SELECT criterion_id, revision FROM streak_cursors WHERE agent_id = @p0 AND criterion_id IN (");
+        text.AppendJoin(", ", Enumerable.Range(2, criteria).Select(i => "@p" + i)).Append(");\n");
+        text.Append("SELECT w.criterion_id, w.id, w.source, w.call_id, w.call_time, w.score, (SELECT k.flag_id FROM flag_streak_calls k ")
+            .Append("JOIN flags f ON f.id = k.flag_id WHERE k.scored_call_id = w.id AND k.criterion_id = w.criterion_id AND f.kind = 'Pattern' ")
+            .Append("AND f.agent_id = @p0) AS flag_id FROM (");
+        for (var i = 0; i < criteria; i++)
+        {
+            foreach (var (side, order) in new[] { ("<=", "DESC"), (">", "ASC") })
+            {
+                text.Append(i == 0 && side == "<=" ? "" : " UNION ALL ")
+                    .Append("SELECT * FROM (SELECT s.criterion_id, c.id, c.source, c.call_id, s.call_time, s.score FROM criterion_scores s ")
+                    .Append("JOIN scored_calls c ON c.id = s.scored_call_id WHERE s.agent_id = @p0 AND s.criterion_id = @p").Append(i + 2)
+                    .Append(" AND NOT s.overturned AND s.call_time ").Append(side).Append(" @p1 ORDER BY s.call_time ").Append(order)
+                    .Append(" LIMIT ").Append(Window).Append(") w").Append(i).Append(side == "<=" ? "b" : "a");
+            }
+        }
+
+        return text.Append(") w").ToString();
     }
 
     /// <summary>A unique key taken by another writer first: the cursor of a new agent and criterion, or a streak's call.</summary>

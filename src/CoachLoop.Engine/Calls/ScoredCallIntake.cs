@@ -21,7 +21,18 @@ public sealed class ScoredCallIntake(ICallIntakeStore store, TimeProvider clock)
     /// Takes in a batch: the same answer per call as <see cref="IngestAsync"/> in order, committed a chunk at a time. A chunk
     /// that cannot commit as a whole is taken again call by call, so one call never sinks the others.
     /// </summary>
-    public async Task<IReadOnlyList<IntakeResult>> IngestManyAsync(IReadOnlyList<ScoredCall> calls, CancellationToken ct = default)
+    public Task<IReadOnlyList<IntakeResult>> IngestManyAsync(IReadOnlyList<ScoredCall> calls, CancellationToken ct = default) =>
+        IngestManyAsync(calls, null, ct);
+
+    /// <summary>As <see cref="IngestManyAsync(IReadOnlyList{ScoredCall}, CancellationToken)"/>, with a say over calls that throw.</summary>
+    /// <param name="calls">The calls, answered in order.</param>
+    /// <param name="failed">
+    /// When given, a call whose intake throws when taken alone is handed to it (with its index), its answer is what it returns, and
+    /// the calls after it go on: the failure stays that call's own. Without it the exception ends the batch.
+    /// </param>
+    /// <param name="ct">Cancels the intake.</param>
+    public async Task<IReadOnlyList<IntakeResult>> IngestManyAsync(IReadOnlyList<ScoredCall> calls, Func<int, Exception, IntakeResult>? failed,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(calls);
         var results = new IntakeResult[calls.Count];
@@ -38,7 +49,14 @@ public sealed class ScoredCallIntake(ICallIntakeStore store, TimeProvider clock)
             }, ct).ConfigureAwait(false);
             for (var i = start; !together && i < end; i++)
             {
-                results[i] = await IngestAsync(calls[i], ct).ConfigureAwait(false);
+                try
+                {
+                    results[i] = await IngestAsync(calls[i], ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (failed is not null && ex is not OperationCanceledException)
+                {
+                    results[i] = failed(i, ex);
+                }
             }
         }
 
