@@ -28,6 +28,7 @@ public sealed class SqliteConnectionSetupTests
         Assert.Equal(10_000, await BusyTimeoutAsync(fresh));
         // synchronous=NORMAL: commits skip the fsync, which SqliteWriteGate.FlushAsync makes before anything is acknowledged.
         Assert.Equal(1, await PragmaAsync(fresh, "synchronous"));
+        Assert.Equal(-256, await PragmaAsync(fresh, "cache_size"));
     }
 
     private static CoachLoopDbContext Context(string connectionString)
