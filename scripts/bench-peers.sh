@@ -34,7 +34,10 @@ JIT_CLICKS=${JIT_CLICKS:-2000}
 BOT_PORT=${BOT_PORT:-5300}
 KINDS=${KINDS:-"slack teams"}
 PEERS=${PEERS:-yes}
-export SLACK_SIGNING_SECRET=peers-load-signing-secret-not-a-real-one PEERS_DIR=$peers
+# Loopback fakes only, yet no secret in the code: one random signing secret and bot token per run (or the caller's), shared
+# through the environment by the peers, their load driver, clicks.mjs and CoachLoop.
+random_hex() { od -An -tx1 -N16 /dev/urandom | tr -d ' \n'; }
+export SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET:-$(random_hex)} SLACK_BOT_TOKEN=${SLACK_BOT_TOKEN:-xoxb-$(random_hex)} PEERS_DIR=$peers
 fake_slack=http://127.0.0.1:4100 fake_connector=http://127.0.0.1:4200 bot=http://127.0.0.1:$BOT_PORT
 
 # ---------------------------------------------------------------- what it needs
@@ -120,7 +123,7 @@ coachloop_row() { # kind mode concurrency
   node "$clicks/clicks.mjs" build "$kind" "$out/flags.tsv" $(( JIT_CLICKS + WARM_CLICKS )) "$([[ $mode == walk ]] && echo "$CLICK_FLAGS" || echo 1)" "$out/measure.req"
   start coachloop "$out/bot-$kind-$mode-c$c.log" "$bot/healthz" env --chdir="$bot_dir" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$bot" \
     Database__Provider=Sqlite Database__SqlitePath="$db" WebChannel__Enabled=false Demo__Seed=false Scheduling__Enabled=false \
-    Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__BotToken=xoxb-bench-not-a-real-token Slack__ApiBaseUrl="$fake_slack/api/" \
+    Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__BotToken="$SLACK_BOT_TOKEN" Slack__ApiBaseUrl="$fake_slack/api/" \
     Teams__DevelopmentMode=true Logging__LogLevel__Default=Warning dotnet CoachLoop.Bot.dll
   local pid=$started
   # A new process first gets fresh clicks at low concurrency for JIT_WARM_S (tiered JIT, pools, caches; Teams answers only

@@ -13,7 +13,10 @@ namespace CoachLoop.Benchmarks;
 /// </summary>
 internal static class ClickRig
 {
-    public const string SigningSecret = "peers-load-signing-secret-not-a-real-one";
+    /// <summary>From the environment (scripts/bench-peers.sh sets one per run), else a random one for this process alone.</summary>
+    public static readonly string SigningSecret = FromEnvironment("SLACK_SIGNING_SECRET", "");
+
+    public static readonly string BotToken = FromEnvironment("SLACK_BOT_TOKEN", "xoxb-");
     public const string SlackApiUrl = "http://127.0.0.1:4100/api/";
     public const string ConnectorUrl = "http://127.0.0.1:4200/";
     public const string SlackTeam = "T0G9PQBBK";
@@ -29,12 +32,17 @@ internal static class ClickRig
     public static Dictionary<string, string> HostSettings(string? slackApi, bool demo) => new()
     {
         ["WebChannel:Enabled"] = "false", ["Demo:Seed"] = demo ? "true" : "false", ["Scheduling:Enabled"] = "false",
-        ["Slack:SigningSecret"] = SigningSecret, ["Slack:BotToken"] = "xoxb-bench-not-a-real-token", ["Slack:ApiBaseUrl"] = slackApi ?? SlackApiUrl,
+        ["Slack:SigningSecret"] = SigningSecret, ["Slack:BotToken"] = BotToken, ["Slack:ApiBaseUrl"] = slackApi ?? SlackApiUrl,
         ["Teams:DevelopmentMode"] = "true",
 
         // Every template flag gets a card of its own: the burst of one call per agent would otherwise be grouped into one card.
         ["Delivery:GroupAfter"] = "1000",
     };
+
+    private static string FromEnvironment(string name, string prefix) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : prefix + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     public static string AgentEmail(int i) => $"agent{i:D4}@bench.example.com";
 

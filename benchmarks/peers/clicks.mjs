@@ -14,7 +14,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 
-const SECRET = process.env.SLACK_SIGNING_SECRET ?? 'peers-load-signing-secret-not-a-real-one';
+const SECRET = process.env.SLACK_SIGNING_SECRET;
+if (!SECRET) {
+  console.error('clicks.mjs: SLACK_SIGNING_SECRET is required (scripts/bench-peers.sh sets one per run)');
+  process.exit(2);
+}
 const SERVICE_URL = process.env.CONNECTOR_URL ?? 'http://127.0.0.1:4200/';
 const SLACK_FAKE = process.env.SLACK_FAKE_URL ?? 'http://127.0.0.1:4100';
 
