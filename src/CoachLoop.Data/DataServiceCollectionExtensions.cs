@@ -30,12 +30,11 @@ public static class DataServiceCollectionExtensions
             .AddInterceptors(sp.GetRequiredService<SqlCountingInterceptor>()));
         services.AddScoped<SchemaMigrator>();
         services.AddSingleton<RubricCache>();
-        services.AddSingleton<IntakeWriteGate>();
         // The intake's own outbox writer remembers routes for the request: a batch routes each team and person once.
         services.AddScoped<ICallIntakeStore>(sp => new EfCallIntakeStore(sp.GetRequiredService<CoachLoopDbContext>(),
             new OutboxWriter(sp.GetRequiredService<CoachLoopDbContext>(), sp.GetServices<IConversationRouter>().Select(r => new RememberedConversations(r)),
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<IOptions<DeliveryOptions>>().Value),
-            sp.GetRequiredService<RubricCache>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<IntakeWriteGate>()));
+            sp.GetRequiredService<RubricCache>(), sp.GetRequiredService<OutboxSignal>()));
         services.AddSingleton<OutboxSignal>();
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped(sp => new OutboxWriter(sp.GetRequiredService<CoachLoopDbContext>(), sp.GetServices<IConversationRouter>(),

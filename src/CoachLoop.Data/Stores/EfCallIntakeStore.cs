@@ -10,8 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoachLoop.Data.Stores;
 
 /// <summary>The intake's storage over EF Core. One SaveChanges writes the call, its scores, new and changed flags and audit rows.</summary>
-public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbox = null, RubricCache? rubrics = null, OutboxSignal? signal = null,
-    IntakeWriteGate? gate = null)
+public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbox = null, RubricCache? rubrics = null, OutboxSignal? signal = null)
     : ICallIntakeStore, IDisposable
 {
     private const string Savepoint = "coachloop_call";
@@ -38,7 +37,7 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
         // A store may serve several units in turn (grouped single posts): people are read afresh for each.
         _agents.Clear();
         await KeepOpenAsync(ct).ConfigureAwait(false);
-        using var turn = gate is not null && db.IsSqlite ? await gate.EnterAsync(ct).ConfigureAwait(false) : null;
+        // On SQLite the transaction waits its turn at the file's in-process write gate (Modeling/SqliteWriteGate), not in SQLite's busy handler.
         await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         try
         {
