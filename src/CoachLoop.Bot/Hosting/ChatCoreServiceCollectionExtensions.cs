@@ -15,6 +15,7 @@ internal static class ChatCoreServiceCollectionExtensions
         services.AddScoped<CardActionPipeline>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<OutboxDelivery>();
+        services.AddScoped<OutboxRecords>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

@@ -1,3 +1,4 @@
+using CoachLoop.Data;
 using CoachLoop.Data.Outbox;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace CoachLoop.Bot.Outbox;
 /// (<see cref="OutboxLanes"/>). Several hosts may run it against one PostgreSQL database: a claim is a conditional update, so
 /// each message is handled by one host at a time, and a host that dies mid-delivery loses its lease.
 /// </summary>
-public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<OutboxOptions> options,
+public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal signal, DurableCommits durable, IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     // The host part is stable across restarts (so a restarted host knows its own leases); the instance part tells lives apart.
@@ -29,7 +30,7 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Outbox
         {
             try
             {
-                await new OutboxLanes(scopes, signal, settings, _owner, logger).RunAsync(untilIdle: false, stoppingToken).ConfigureAwait(false);
+                await new OutboxLanes(scopes, signal, settings, _owner, durable, logger).RunAsync(untilIdle: false, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -44,7 +45,7 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Outbox
     }
 
     /// <summary>Delivers everything due now, lanes side by side, and returns once all lanes are idle: how many messages were handled.</summary>
-    public Task<int> RunOnceAsync(CancellationToken ct) => new OutboxLanes(scopes, signal, options.Value, _owner, logger).RunAsync(untilIdle: true, ct);
+    public Task<int> RunOnceAsync(CancellationToken ct) => new OutboxLanes(scopes, signal, options.Value, _owner, durable, logger).RunAsync(untilIdle: true, ct);
 
     /// <summary>What this host was sending when it last stopped (crash, kill -9) is due again now, not after its lease.</summary>
     public async Task ReleaseEarlierLeasesAsync(CancellationToken ct)

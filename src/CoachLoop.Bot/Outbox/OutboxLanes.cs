@@ -1,17 +1,22 @@
+using CoachLoop.Data;
 using CoachLoop.Data.Outbox;
 
 namespace CoachLoop.Bot.Outbox;
 
 /// <summary>
-/// One run of the dispatcher's lanes. Each lane (channel + conversation + urgency) is delivered by its own worker, one message
-/// after another in id order, while other lanes go on beside it: a slow or failing conversation holds up only itself.
-/// Non-urgent lanes share <see cref="OutboxOptions.Parallelism"/> slots and urgent lanes have
-/// <see cref="OutboxOptions.UrgentParallelism"/> of their own, so urgent cards never wait for a slot; within one conversation
-/// the urgent lane goes before the non-urgent one. A worker finishing wakes the run to fill its slot at once.
+/// One run of the dispatcher's lanes. Each lane (channel + conversation + urgency) sends one message at a time, in id order,
+/// while other lanes go on beside it: a slow or failing conversation holds up only itself. Non-urgent lanes share
+/// <see cref="OutboxOptions.Parallelism"/> slots and urgent lanes have <see cref="OutboxOptions.UrgentParallelism"/> of their
+/// own, so urgent cards never wait for a slot; within one conversation the urgent lane goes before the non-urgent one.
+/// The database work is done for many lanes at once, on this loop: each pass records the outcomes of the sends that finished
+/// (<see cref="OutboxRecords"/>, one transaction), then claims and prepares the lane heads that fit the free slots
+/// (<see cref="OutboxDelivery"/>, one claim), and starts their sends. A send finishing wakes the loop; a lane stays busy until
+/// its outcome is recorded, so its next message is never sent before the previous one is settled.
 /// </summary>
-internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSignal signal, OutboxOptions settings, string owner, ILogger logger)
+internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSignal signal, OutboxOptions settings, string owner,
+    DurableCommits durable, ILogger logger)
 {
-    private readonly Dictionary<string, (Task Worker, bool Urgent)> _running = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Task<SendResult> Send, PreparedMessage Message, bool Urgent)> _running = new(StringComparer.Ordinal);
     private int _handled;
 
     /// <summary>Delivers until nothing is due and no lane is busy (<paramref name="untilIdle"/>), or until cancelled.</summary>
@@ -21,31 +26,56 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
         {
             while (!ct.IsCancellationRequested)
             {
-                Reap();
+                await RecordFinishedAsync(ct).ConfigureAwait(false);
                 await FillAsync(ct).ConfigureAwait(false);
                 if (untilIdle && _running.Count == 0)
                 {
                     break;
                 }
 
-                // New rows, a lane finishing and the poll interval all end this wait.
+                // New rows, a send finishing and the poll interval all end this wait.
                 await signal.WaitAsync(settings.PollInterval, ct).ConfigureAwait(false);
             }
         }
         finally
         {
-            // Lanes stop at their next message once cancelled; what they were sending is finished or left to its lease.
-            await Task.WhenAll(_running.Values.Select(r => r.Worker)).ConfigureAwait(false);
+            // What is being sent is finished and recorded; a send cut short by shutting down is left to its lease.
+            await Task.WhenAll(_running.Values.Select(r => (Task)r.Send)).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            try
+            {
+                await RecordFinishedAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                LogRecordFailed(logger, ex);
+            }
         }
 
         return _handled;
     }
 
-    private void Reap()
+    private async Task RecordFinishedAsync(CancellationToken ct)
     {
-        foreach (var lane in _running.Where(r => r.Value.Worker.IsCompleted).Select(r => r.Key).ToList())
+        var finished = _running.Where(r => r.Value.Send.IsCompleted).ToList();
+        if (finished.Count == 0)
         {
-            _running.Remove(lane);
+            return;
+        }
+
+        var outcomes = finished.Where(r => r.Value.Send.IsCompletedSuccessfully).Select(r => (r.Value.Message, r.Value.Send.Result)).ToList();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OutboxRecords>().RecordAsync(outcomes, owner, ct).ConfigureAwait(false);
+            Interlocked.Add(ref _handled, outcomes.Count);
+        }
+        finally
+        {
+            // Recorded, or (the write failed) left to their leases: either way these lanes are free for their next pass.
+            foreach (var (lane, _) in finished)
+            {
+                _running.Remove(lane);
+            }
         }
     }
 
@@ -58,14 +88,12 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
             return;
         }
 
-        IReadOnlyList<Data.Records.OutboxMessage> due;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            due = await scope.ServiceProvider.GetRequiredService<OutboxStore>().DueAsync(settings.BatchSize, ct).ConfigureAwait(false);
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var due = await scope.ServiceProvider.GetRequiredService<OutboxStore>().DueAsync(settings.BatchSize, ct).ConfigureAwait(false);
 
         // Due lists urgent heads first, so a conversation's urgent lane is known before its non-urgent one comes up.
         var urgentConversations = new HashSet<string>(_running.Where(r => r.Value.Urgent).Select(r => Conversation(r.Key)), StringComparer.Ordinal);
+        var heads = new List<long>();
         foreach (var head in due.Where(m => !_running.ContainsKey(m.Lane)))
         {
             if (head.Urgent)
@@ -73,42 +101,38 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
                 urgentConversations.Add(Conversation(head.Lane));
                 if (urgentFree-- > 0)
                 {
-                    Start(head.Lane, head.Id, urgent: true, ct);
+                    heads.Add(head.Id);
                 }
             }
             else if (!urgentConversations.Contains(Conversation(head.Lane)) && normalFree-- > 0)
             {
-                Start(head.Lane, head.Id, urgent: false, ct);
+                heads.Add(head.Id);
             }
+        }
+
+        if (heads.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var prepared in await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().PrepareAsync(heads, owner, ct).ConfigureAwait(false))
+        {
+            _running[prepared.Message.Lane] = (Task.Run(() => SendAsync(prepared, ct), CancellationToken.None), prepared, prepared.Message.Urgent);
         }
     }
 
-    private void Start(string lane, long head, bool urgent, CancellationToken ct) =>
-        _running[lane] = (Task.Run(() => RunLaneAsync(lane, head, ct), CancellationToken.None), urgent);
-
-    private async Task RunLaneAsync(string lane, long head, CancellationToken ct)
+    private async Task<SendResult> SendAsync(PreparedMessage prepared, CancellationToken ct)
     {
         try
         {
-            for (long? id = head; id is { } next && !ct.IsCancellationRequested;)
+            if (prepared.Answer is null && prepared.Message.Operation == Data.Records.OutboxOperation.Post)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                if (!await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().DeliverAsync(next, owner, ct).ConfigureAwait(false))
-                {
-                    return; // another host has this lane now
-                }
-
-                Interlocked.Increment(ref _handled);
-                id = await scope.ServiceProvider.GetRequiredService<OutboxStore>().LaneHeadAsync(lane, ct).ConfigureAwait(false);
+                // A post is not idempotent: the claim that marks it "maybe sent" from now on must outlast a power cut before it goes out.
+                await durable.WaitAsync().ConfigureAwait(false);
             }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-        catch (Exception ex)
-        {
-            LogLaneFailed(logger, lane, ex);
+
+            await using var scope = scopes.CreateAsyncScope();
+            return await OutboxDelivery.SendAsync(prepared, scope.ServiceProvider.GetServices<ICardSender>(), ct).ConfigureAwait(false);
         }
         finally
         {
@@ -128,6 +152,6 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
         return lane[..Math.Max(cut, 0)];
     }
 
-    [LoggerMessage(LogLevel.Error, "Outbox lane {Lane} stopped after an error; it is picked up again on the next pass")]
-    private static partial void LogLaneFailed(ILogger logger, string lane, Exception exception);
+    [LoggerMessage(LogLevel.Error, "Recording outbox outcomes failed; those messages are sent again once their leases run out")]
+    private static partial void LogRecordFailed(ILogger logger, Exception exception);
 }

@@ -11,10 +11,6 @@ public sealed class OutboxStore(CoachLoopDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<OutboxMessage>> DueAsync(int limit, CancellationToken ct) =>
         await Due(clock.GetUtcNow()).OrderByDescending(m => m.Urgent).ThenBy(m => m.Id).Take(limit).ToListAsync(ct).ConfigureAwait(false);
 
-    /// <summary>The head of one lane when it is due now, else null.</summary>
-    public async Task<long?> LaneHeadAsync(string lane, CancellationToken ct) =>
-        await Due(clock.GetUtcNow()).Where(m => m.Lane == lane).OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-
     private IQueryable<OutboxMessage> Due(DateTimeOffset now)
     {
         // A local, not db.Outbox inside the lambda: EF would evaluate that on every execution (see CardAudience.ScopeAsync).
@@ -25,21 +21,21 @@ public sealed class OutboxStore(CoachLoopDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Claims a message for <paramref name="owner"/> until the lease runs out; false when another host has it. A message still
-    /// carrying a lease owner was claimed before and never recorded: that attempt's outcome is unknown.
+    /// Claims the due messages of <paramref name="ids"/> for <paramref name="owner"/> until the lease runs out, in one conditional
+    /// update: how many it got (another host may hold some). A message still carrying a lease owner was claimed before and never
+    /// recorded: that attempt's outcome is unknown.
     /// </summary>
-    public async Task<bool> TryClaimAsync(long id, string owner, TimeSpan lease, CancellationToken ct)
+    public async Task<int> ClaimAsync(IReadOnlyList<long> ids, string owner, TimeSpan lease, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var until = now + lease;
-        var claimed = await db.Outbox
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+        return await db.Outbox
+            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.OutcomeUnknown, m => m.LeaseOwner != null || m.OutcomeUnknown)
                 .SetProperty(m => m.LeaseOwner, owner)
                 .SetProperty(m => m.LeaseUntil, until)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct).ConfigureAwait(false);
-        return claimed == 1;
     }
 
     /// <summary>

@@ -19,20 +19,44 @@ public sealed class SlackInboxStore(CoachLoopDbContext db, TimeProvider clock)
             .OrderBy(c => c.Id).Take(limit).ToListAsync(ct).ConfigureAwait(false);
     }
 
-    /// <summary>Claims a click for <paramref name="owner"/> until the lease runs out; false when another host has it or it is done.</summary>
-    public async Task<bool> TryClaimAsync(long id, string owner, TimeSpan lease, CancellationToken ct)
+    /// <summary>
+    /// Claims the clicks of <paramref name="ids"/> that are still free for <paramref name="owner"/> until the lease runs out, in one
+    /// conditional update: the ones it got (another host may have taken some, or run them already).
+    /// </summary>
+    public async Task<IReadOnlySet<long>> ClaimAsync(IReadOnlyList<long> ids, string owner, TimeSpan lease, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var until = now + lease;
         var claimed = await db.InboundClicks
-            .Where(c => c.Id == id && c.DoneAt == null && (c.LeaseUntil == null || c.LeaseUntil < now))
+            .Where(c => ids.Contains(c.Id) && c.DoneAt == null && (c.LeaseUntil == null || c.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseOwner, owner).SetProperty(c => c.LeaseUntil, until)
                 .SetProperty(c => c.Attempts, c => c.Attempts + 1), ct).ConfigureAwait(false);
-        return claimed == 1;
+        if (claimed == ids.Count)
+        {
+            return ids.ToHashSet();
+        }
+
+        return claimed == 0 ? new HashSet<long>()
+            : (await db.InboundClicks.AsNoTracking().Where(c => ids.Contains(c.Id) && c.LeaseOwner == owner && c.DoneAt == null)
+                .Select(c => c.Id).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
     }
 
-    /// <summary>Done (or given up with <paramref name="failure"/>), while this host's claim stands.</summary>
-    public async Task MarkDoneAsync(long id, string owner, string? failure, CancellationToken ct)
+    /// <summary>Done, while this host's claim on each stands: one update for all of <paramref name="ids"/>.</summary>
+    public async Task MarkDoneAsync(IReadOnlyList<long> ids, string owner, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        await db.InboundClicks.Where(c => ids.Contains(c.Id) && c.LeaseOwner == owner && c.DoneAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.DoneAt, now).SetProperty(c => c.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(c => c.Failure, (string?)null), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Given up after its attempts, with the last <paramref name="failure"/>, while this host's claim stands.</summary>
+    public async Task GiveUpAsync(long id, string owner, string failure, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await db.InboundClicks.Where(c => c.Id == id && c.LeaseOwner == owner && c.DoneAt == null)

@@ -7,7 +7,8 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// <summary>
 /// Runs the clicks <see cref="SlackInbox"/> stored: claims them with a lease (as the outbox dispatcher claims messages, under the
 /// same host name), runs up to <see cref="SlackOptions.ClickParallelism"/> at once through <see cref="SlackClicks"/>, each on a
-/// different card, and marks them done. A click run again after a crash (applied, not yet marked done) has no second effect:
+/// different card, and marks them done. The bookkeeping is done for many clicks at once: each pass marks done every click that
+/// finished since the last one (one update), then claims the next clicks for the free slots (one update). A click run again after a crash (applied, not yet marked done) has no second effect:
 /// the card action pipeline answers a click key it has seen with its first answer. Wakes on <see cref="SlackInbox.Signal"/>,
 /// polls as a fallback (clicks another host stored), and prunes done clicks past their retention.
 /// </summary>
@@ -18,7 +19,7 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
 
     private readonly string _host = OutboxDispatcher.HostOf(outbox.Value);
     private readonly string _owner = OutboxDispatcher.HostOf(outbox.Value) + Guid.NewGuid().ToString("N")[..12];
-    private readonly Dictionary<long, (Task Run, string Card)> _running = [];
+    private readonly Dictionary<long, (Task<Exception?> Run, string Card, InboundClick Row)> _running = [];
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,7 +51,16 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
         }
         finally
         {
-            await Task.WhenAll(_running.Values.Select(r => r.Run)).ConfigureAwait(false);
+            await Task.WhenAll(_running.Values.Select(r => (Task)r.Run)).ConfigureAwait(false);
+            try
+            {
+                await WithStoreAsync(store => SettleAsync(store, settings, CancellationToken.None)).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Applied clicks not marked done run again after their lease, answered from their first run.
+                LogPassFailed(logger, ex);
+            }
         }
     }
 
@@ -76,21 +86,47 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
 
     private async Task PassAsync(SlackOptions settings, CancellationToken ct)
     {
-        foreach (var done in _running.Where(r => r.Value.Run.IsCompleted).Select(r => r.Key).ToList())
+        await WithStoreAsync(async store =>
         {
-            _running.Remove(done);
+            await SettleAsync(store, settings, ct).ConfigureAwait(false);
+            var free = settings.ClickParallelism - _running.Count;
+            if (free > 0)
+            {
+                await FillAsync(store, settings, free, ct).ConfigureAwait(false);
+            }
+
+            if (clock.GetUtcNow() >= _nextPrune)
+            {
+                _nextPrune = clock.GetUtcNow() + PruneEvery;
+                await store.PruneAsync(clock.GetUtcNow() - settings.ClickRetention, ct).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Clicks that finished: done in one update; a failure backs off (or is given up after the attempts) on its own.</summary>
+    private async Task SettleAsync(SlackInboxStore store, SlackOptions settings, CancellationToken ct)
+    {
+        var finished = _running.Where(r => r.Value.Run.IsCompleted).ToList();
+        if (finished.Count == 0)
+        {
+            return;
         }
 
-        var free = settings.ClickParallelism - _running.Count;
-        if (free > 0)
+        // A click cut short by shutting down is left to its lease.
+        var done = finished.Where(r => r.Value.Run.IsCompletedSuccessfully && r.Value.Run.Result is null).Select(r => r.Key).ToList();
+        await store.MarkDoneAsync(done, _owner, ct).ConfigureAwait(false);
+        foreach (var (id, run) in finished.Where(r => r.Value.Run.IsCompletedSuccessfully && r.Value.Run.Result is not null))
         {
-            await WithStoreAsync(store => FillAsync(store, settings, free, ct)).ConfigureAwait(false);
+            var attempts = run.Row.Attempts + 1;
+            await (attempts >= settings.ClickMaxAttempts
+                ? store.GiveUpAsync(id, _owner, Clip(run.Run.Result!.Message), ct)
+                : store.RetryLaterAsync(id, _owner, Backoff.Delay(attempts, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), Random.Shared.NextDouble()), ct))
+                .ConfigureAwait(false);
         }
 
-        if (clock.GetUtcNow() >= _nextPrune)
+        foreach (var (id, _) in finished)
         {
-            _nextPrune = clock.GetUtcNow() + PruneEvery;
-            await WithStoreAsync(store => store.PruneAsync(clock.GetUtcNow() - settings.ClickRetention, ct)).ConfigureAwait(false);
+            _running.Remove(id);
         }
     }
 
@@ -98,44 +134,46 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
     {
         // Clicks on one card run one at a time, in the order they came (as they did in one queue); other cards go on beside.
         var busy = _running.Values.Select(r => r.Card).ToHashSet(StringComparer.Ordinal);
+        var next = new List<(InboundClick Row, SlackClick Click, string Card)>();
         foreach (var row in await store.PendingAsync(free * 4, ct).ConfigureAwait(false))
         {
             var click = SlackClickRows.ToClick(row);
             var card = click.Data.GetValueOrDefault(Cards.CardData.SubjectId) ?? row.Key;
-            if (busy.Add(card) && await store.TryClaimAsync(row.Id, _owner, settings.ClickLease, ct).ConfigureAwait(false))
+            if (busy.Add(card))
             {
-                _running[row.Id] = (Task.Run(() => RunAsync(row, click, settings, ct), CancellationToken.None), card);
-                if (--free == 0)
+                next.Add((row, click, card));
+                if (next.Count == free)
                 {
-                    return;
+                    break;
                 }
             }
         }
+
+        if (next.Count == 0)
+        {
+            return;
+        }
+
+        var claimed = await store.ClaimAsync(next.Select(n => n.Row.Id).ToList(), _owner, settings.ClickLease, ct).ConfigureAwait(false);
+        foreach (var (row, click, card) in next.Where(n => claimed.Contains(n.Row.Id)))
+        {
+            _running[row.Id] = (Task.Run(() => RunAsync(row, click, ct), CancellationToken.None), card, row);
+        }
     }
 
-    private async Task RunAsync(InboundClick row, SlackClick click, SlackOptions settings, CancellationToken ct)
+    /// <summary>Runs one click in its own scope: null when it ran, else the error (the pass records either).</summary>
+    private async Task<Exception?> RunAsync(InboundClick row, SlackClick click, CancellationToken ct)
     {
         try
         {
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<SlackClicks>().RunAndAnswerAsync(click, ct).ConfigureAwait(false);
-            }
-
-            await WithStoreAsync(store => store.MarkDoneAsync(row.Id, _owner, null, ct)).ConfigureAwait(false);
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SlackClicks>().RunAndAnswerAsync(click, ct).ConfigureAwait(false);
+            return null;
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            // Left to its lease.
-        }
-        catch (Exception ex)
-        {
-            var attempts = row.Attempts + 1;
-            LogClickFailed(logger, click.Verb, attempts, ex);
-            await WithStoreAsync(store => attempts >= settings.ClickMaxAttempts
-                ? store.MarkDoneAsync(row.Id, _owner, Clip(ex.Message), CancellationToken.None)
-                : store.RetryLaterAsync(row.Id, _owner, Backoff.Delay(attempts, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), Random.Shared.NextDouble()), CancellationToken.None))
-                .ConfigureAwait(false);
+            LogClickFailed(logger, click.Verb, row.Attempts + 1, ex);
+            return ex;
         }
         finally
         {
