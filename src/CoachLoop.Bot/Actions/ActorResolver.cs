@@ -12,6 +12,13 @@ public sealed class ActorResolver(CoachLoopDbContext db)
     // found are kept, because a channel may link someone unknown (by email) before the pipeline asks.
     private readonly Dictionary<(string, string, string), Person> _found = [];
 
+    // One query: the identity and its person together.
+    private static readonly CompiledQuery<Func<CoachLoopDbContext, string, string, string, Task<Person?>>> ByIdentity = new(() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, string channel, string tenant, string externalUserId) => db.ChatIdentities.AsNoTracking()
+            .Where(c => c.Provider == channel && c.ExternalUserId == externalUserId && (c.Tenant == tenant || c.Tenant == ""))
+            .Join(db.People.AsNoTracking(), c => c.PersonId, p => p.Id, (c, p) => p)
+            .FirstOrDefault()));
+
     public async Task<Person?> ResolveAsync(string channel, string tenant, string externalUserId, CancellationToken ct)
     {
         if (_found.TryGetValue((channel, tenant, externalUserId), out var known))
@@ -37,11 +44,8 @@ public sealed class ActorResolver(CoachLoopDbContext db)
                 : null;
         }
 
-        // One query: the identity and its person together.
-        return await db.ChatIdentities.AsNoTracking()
-            .Where(c => c.Provider == channel && c.ExternalUserId == externalUserId && (c.Tenant == tenant || c.Tenant == ""))
-            .Join(db.People.AsNoTracking(), c => c.PersonId, p => p.Id, (c, p) => p)
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        return await ByIdentity.For(db)(db, channel, tenant, externalUserId).ConfigureAwait(false);
     }
 
     public static Actor ToActor(Person person, string channel) => new(person.Id, person.Name, person.Role switch

@@ -26,6 +26,24 @@ public sealed partial class CardActionPipeline(
     /// <summary>How long a group card or digest keeps following its flags' changes.</summary>
     public static readonly TimeSpan ListsStayLive = TimeSpan.FromDays(7);
 
+    private static readonly CompiledQuery<Func<CoachLoopDbContext, string, Task<string?>>> OutcomeOfKey = new(() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, string key) => db.ProcessedActions.AsNoTracking().Where(a => a.Key == key).Select(a => a.Outcome).FirstOrDefault()));
+
+    // The flag (tracked: it changes) with what the role check needs, in one query.
+    private static readonly CompiledQuery<Func<CoachLoopDbContext, Guid, Task<FlagForAction?>>> FlagForActionQuery = new(() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, Guid flagId) => db.Flags.Where(f => f.Id == flagId)
+            .Select(f => new FlagForAction(
+                f,
+                db.People.Where(p => p.Id == f.AgentId).Select(p => p.Name).FirstOrDefault(),
+                db.Teams.Where(t => t.Id == f.TeamId).Select(t => t.ManagerId).FirstOrDefault()))
+            .FirstOrDefault()));
+
+    private static readonly CompiledQuery<Func<CoachLoopDbContext, Guid, DateTimeOffset, IAsyncEnumerable<Guid>>> LiveListsOf = new(() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, Guid flagId, DateTimeOffset since) => db.NoticeFlags.AsNoTracking().Where(l => l.FlagId == flagId)
+            .Join(db.Notices.AsNoTracking(), l => l.NoticeId, n => n.Id, (l, n) => n)
+            .Where(n => (n.Kind == FlagGroup.Kind || n.Kind == Scheduling.NoticeKinds.Digest) && n.CreatedAt >= since)
+            .Select(n => n.Id)));
+
     private static readonly HashSet<string> AgentVerbs = [CardVerbs.AcceptScore, CardVerbs.DisputeScore];
     private static readonly HashSet<string> DisputeVerbs = [CardVerbs.UpholdDispute, CardVerbs.OverturnDispute];
 
@@ -147,15 +165,7 @@ public sealed partial class CardActionPipeline(
     private async Task<Attempt> ActOnFlagAsync(CardActionRequest request, string kind, Guid flagId, int version, Member? member, Actor? actor,
         DateTimeOffset now, CancellationToken ct)
     {
-        // The flag (tracked: it changes) with what the role check needs, in one query.
-        var loaded = await db.Flags.Where(f => f.Id == flagId)
-            .Select(f => new
-            {
-                Flag = f,
-                AgentName = db.People.Where(p => p.Id == f.AgentId).Select(p => p.Name).FirstOrDefault(),
-                ManagerId = db.Teams.Where(t => t.Id == f.TeamId).Select(t => t.ManagerId).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var loaded = await FlagForActionQuery.For(db)(db, flagId).ConfigureAwait(false);
         if (loaded is null)
         {
             return Attempt.Stop(NotFound());
@@ -254,11 +264,12 @@ public sealed partial class CardActionPipeline(
     /// </summary>
     private async Task RefreshListsAsync(Guid flagId, DateTimeOffset now, CancellationToken ct)
     {
-        var since = now - ListsStayLive;
-        var lists = await db.NoticeFlags.AsNoTracking().Where(l => l.FlagId == flagId)
-            .Join(db.Notices.AsNoTracking(), l => l.NoticeId, n => n.Id, (l, n) => n)
-            .Where(n => (n.Kind == FlagGroup.Kind || n.Kind == Scheduling.NoticeKinds.Digest) && n.CreatedAt >= since)
-            .Select(n => n.Id).ToListAsync(ct).ConfigureAwait(false);
+        var lists = new List<Guid>();
+        await foreach (var list in LiveListsOf.For(db)(db, flagId, now - ListsStayLive).WithCancellation(ct).ConfigureAwait(false))
+        {
+            lists.Add(list);
+        }
+
         foreach (var list in lists)
         {
             await outbox.RefreshAsync(list, ct).ConfigureAwait(false);
@@ -267,8 +278,8 @@ public sealed partial class CardActionPipeline(
 
     private async Task<CardActionResult?> ReplayAsync(string key, CancellationToken ct)
     {
-        var stored = await db.ProcessedActions.AsNoTracking().Where(a => a.Key == key).Select(a => a.Outcome)
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        var stored = await OutcomeOfKey.For(db)(db, key).ConfigureAwait(false);
         if (stored is null)
         {
             return null;
@@ -292,6 +303,8 @@ public sealed partial class CardActionPipeline(
 
     [LoggerMessage(LogLevel.Information, "Card action {Verb} on {Kind} {SubjectId} changed nothing: {Outcome} (by {Who})")]
     private static partial void LogUnchanged(ILogger logger, string verb, string kind, Guid subjectId, ActionOutcome outcome, string who);
+
+    private sealed record FlagForAction(Flag Flag, string? AgentName, Guid? ManagerId);
 
     private sealed record StoredOutcome(string Kind, Guid SubjectId, string Message);
 

@@ -11,12 +11,43 @@ public sealed class CardFactory(CoachLoopDbContext db, RubricCache rubrics, Time
 {
     public const int RecentDays = 28;
 
+    private static readonly CompiledQuery<Func<CoachLoopDbContext, Guid, Task<Flag?>>> FlagById = new(() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, Guid id) => db.Flags.AsNoTracking().FirstOrDefault(f => f.Id == id)));
+
+    // The agent's and the team manager's names in one query.
+    private static readonly CompiledQuery<Func<CoachLoopDbContext, Guid, Guid?, Task<Names?>>> NamesOf = new(() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, Guid agentId, Guid? teamId) => db.People.AsNoTracking().Where(p => p.Id == agentId)
+            .Select(p => new Names(p.Name, db.Teams.Where(t => t.Id == teamId).Join(db.People, t => t.ManagerId, m => m.Id, (t, m) => m.Name).FirstOrDefault()))
+            .FirstOrDefault()));
+
+    // The whole trail in one query, oldest first: the card keeps who did what and when.
+    private static readonly CompiledQuery<Func<CoachLoopDbContext, Guid, IAsyncEnumerable<LastChange>>> TrailOf = new(() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, Guid flagId) => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == "flag" && a.EntityId == flagId)
+            .OrderBy(a => a.Id)
+            .Select(a => new LastChange(a.Action, a.ActorName, a.At, a.Detail))));
+
+    private static readonly CompiledQuery<Func<CoachLoopDbContext, Guid, string, DateTimeOffset, decimal, Task<FigureSums?>>> FiguresOf = new(() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, Guid agentId, string criterionId, DateTimeOffset since, decimal reviewThreshold) => db.People.AsNoTracking()
+            .Where(p => p.Id == agentId)
+            .Select(p => new FigureSums(
+                db.ScoredCalls.Count(c => c.AgentId == agentId && c.CallTime >= since),
+                // Summed as floating point in SQL and turned back into decimal before dividing: the same average the scores give.
+                db.ScoredCalls.Where(c => c.AgentId == agentId && c.CallTime >= since).Sum(c => (double?)(double)c.OverallScore),
+                db.ScoredCalls.Count(c => c.AgentId == agentId && c.CallTime >= since && c.OverallScore < reviewThreshold),
+                db.CriterionScores.Count(s => s.AgentId == agentId && s.CriterionId == criterionId && !s.Overturned && s.CallTime >= since),
+                db.CriterionScores.Where(s => s.AgentId == agentId && s.CriterionId == criterionId && !s.Overturned && s.CallTime >= since)
+                    .Sum(s => (double?)(double)s.Score),
+                db.Flags.Count(f => f.AgentId == agentId && f.Kind == FlagKind.Compliance && f.CallTime >= since)))
+            .FirstOrDefault()));
+
     public async Task<Card?> BuildAsync(string kind, Guid subjectId, CancellationToken ct)
     {
         switch (kind)
         {
             case CardKinds.Flag or CardKinds.AgentScore:
-                var flag = await db.Flags.AsNoTracking().FirstOrDefaultAsync(f => f.Id == subjectId, ct).ConfigureAwait(false);
+                ct.ThrowIfCancellationRequested();
+                var flag = await FlagById.For(db)(db, subjectId).ConfigureAwait(false);
                 if (flag is null)
                 {
                     return null;
@@ -73,27 +104,20 @@ public sealed class CardFactory(CoachLoopDbContext db, RubricCache rubrics, Time
     public async Task<FlagCardContext> ContextAsync(Flag flag, bool withFigures, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        // The agent's and the team manager's names in one query.
-        // Plain locals only inside the query (see CardAudience.ScopeAsync).
-        var (agentId, teamId, teams, people) = (flag.AgentId, flag.TeamId, db.Teams, db.People);
-        var names = await db.People.AsNoTracking().Where(p => p.Id == agentId)
-            .Select(p => new
-            {
-                p.Name,
-                Manager = teams.Where(t => t.Id == teamId).Join(people, t => t.ManagerId, m => m.Id, (t, m) => m.Name).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        var teamId = flag.TeamId;
+        var names = await NamesOf.For(db)(db, flag.AgentId, teamId).ConfigureAwait(false);
         var managerName = names is null && teamId is not null
             ? await db.Teams.AsNoTracking().Where(t => t.Id == teamId)
                 .Join(db.People.AsNoTracking(), t => t.ManagerId, p => p.Id, (t, p) => p.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false)
             : names?.Manager;
         var rubric = await rubrics.FindAsync(db, flag.RubricId, ct).ConfigureAwait(false);
-        // The whole trail in one query, oldest first: the card keeps who did what and when.
-        var history = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == "flag" && a.EntityId == flag.Id)
-            .OrderBy(a => a.Id)
-            .Select(a => new LastChange(a.Action, a.ActorName, a.At, a.Detail))
-            .ToListAsync(ct).ConfigureAwait(false);
+        var history = new List<LastChange>();
+        await foreach (var change in TrailOf.For(db)(db, flag.Id).WithCancellation(ct).ConfigureAwait(false))
+        {
+            history.Add(change);
+        }
+
         var dispute = flag.DisputeId is { } disputeId
             ? await db.Disputes.AsNoTracking().FirstOrDefaultAsync(d => d.Id == disputeId, ct).ConfigureAwait(false)
             : null;
@@ -112,23 +136,8 @@ public sealed class CardFactory(CoachLoopDbContext db, RubricCache rubrics, Time
     /// </summary>
     private async Task<RecentFigures> FiguresAsync(Flag flag, decimal reviewThreshold, CancellationToken ct)
     {
-        var since = clock.GetUtcNow().AddDays(-RecentDays);
-        var (agentId, criterionId, flags) = (flag.AgentId, flag.CriterionId, db.Flags);
-        var calls = db.ScoredCalls.AsNoTracking().Where(c => c.AgentId == agentId && c.CallTime >= since);
-        var scores = db.CriterionScores.AsNoTracking()
-            .Where(s => s.AgentId == agentId && s.CriterionId == criterionId && !s.Overturned && s.CallTime >= since);
-        var figures = await db.People.AsNoTracking().Where(p => p.Id == agentId)
-            .Select(p => new
-            {
-                Calls = calls.Count(),
-                // Summed as floating point in SQL and turned back into decimal before dividing: the same average the scores give.
-                OverallSum = calls.Sum(c => (double?)(double)c.OverallScore),
-                Below = calls.Count(c => c.OverallScore < reviewThreshold),
-                Scores = scores.Count(),
-                CriterionSum = scores.Sum(s => (double?)(double)s.Score),
-                Compliance = flags.Count(f => f.AgentId == agentId && f.Kind == FlagKind.Compliance && f.CallTime >= since),
-            })
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        var figures = await FiguresOf.For(db)(db, flag.AgentId, flag.CriterionId, clock.GetUtcNow().AddDays(-RecentDays), reviewThreshold).ConfigureAwait(false);
         return figures is null
             ? new RecentFigures(RecentDays, null, null, 0, 0)
             : new RecentFigures(RecentDays, Average(figures.OverallSum, figures.Calls), Average(figures.CriterionSum, figures.Scores),
@@ -136,4 +145,8 @@ public sealed class CardFactory(CoachLoopDbContext db, RubricCache rubrics, Time
     }
 
     private static decimal? Average(double? sum, int count) => count == 0 || sum is null ? null : Math.Round((decimal)sum.Value / count, 1);
+
+    private sealed record Names(string Name, string? Manager);
+
+    private sealed record FigureSums(int Calls, double? OverallSum, int Below, int Scores, double? CriterionSum, int Compliance);
 }

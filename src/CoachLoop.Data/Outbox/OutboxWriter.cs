@@ -19,8 +19,12 @@ public sealed class OutboxWriter
 
     private readonly DeliveryOptions _delivery;
 
-    // One per provider: a compiled query keeps what it was first compiled for.
-    private static readonly Func<CoachLoopDbContext, Guid, DateTimeOffset, Guid, int, Task<int>>[] RecentFlags = [RecentFlagsQuery(), RecentFlagsQuery()];
+    private static readonly CompiledQuery<Func<CoachLoopDbContext, Guid, DateTimeOffset, Guid, int, Task<int>>> RecentFlags = new(() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, Guid teamId, DateTimeOffset since, Guid except, int upTo) =>
+            db.Flags.Where(f => f.TeamId == teamId && !f.Urgent && f.RaisedAt >= since && f.Id != except).Take(upTo).Count()));
+
+    private static readonly CompiledQuery<Func<CoachLoopDbContext, Guid, IAsyncEnumerable<CardPost>>> PostsOf = new(() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, Guid subjectId) => db.CardPosts.AsNoTracking().Where(p => p.SubjectId == subjectId)));
 
     public OutboxWriter(CoachLoopDbContext db, IEnumerable<IConversationRouter> routers, TimeProvider clock, OutboxSignal? signal = null,
         DeliveryOptions? delivery = null)
@@ -99,8 +103,7 @@ public sealed class OutboxWriter
     /// <summary>Every stored copy of every card about the subject gets an update with the current state.</summary>
     public async Task RefreshAsync(Guid subjectId, CancellationToken ct)
     {
-        var posts = await _db.CardPosts.Where(p => p.SubjectId == subjectId).ToListAsync(ct).ConfigureAwait(false);
-        foreach (var post in posts)
+        await foreach (var post in PostsOf.For(_db)(_db, subjectId).WithCancellation(ct).ConfigureAwait(false))
         {
             Enqueue(post, OutboxOperation.Update);
         }
@@ -115,7 +118,7 @@ public sealed class OutboxWriter
         var now = _clock.GetUtcNow();
         var since = now - _delivery.GroupWindow;
         // Counted only up to the threshold: past it the answer is the same, and a busy team's window can hold thousands of flags.
-        var recent = await RecentFlags[_db.IsSqlite ? 0 : 1](_db, teamId, since, flag.Id, _delivery.GroupAfter).ConfigureAwait(false);
+        var recent = await RecentFlags.For(_db)(_db, teamId, since, flag.Id, _delivery.GroupAfter).ConfigureAwait(false);
         if (recent < _delivery.GroupAfter)
         {
             return false;
@@ -172,10 +175,6 @@ public sealed class OutboxWriter
         _db.CardPosts.Add(post);
         Enqueue(post, OutboxOperation.Post);
     }
-
-    private static Func<CoachLoopDbContext, Guid, DateTimeOffset, Guid, int, Task<int>> RecentFlagsQuery() => EF.CompileAsyncQuery(
-        (CoachLoopDbContext db, Guid teamId, DateTimeOffset since, Guid except, int upTo) =>
-            db.Flags.Where(f => f.TeamId == teamId && !f.Urgent && f.RaisedAt >= since && f.Id != except).Take(upTo).Count());
 
     private void Enqueue(CardPost post, OutboxOperation operation)
     {

@@ -17,7 +17,8 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
 
     // Compiled once per provider (a compiled query keeps what it was first compiled for): translating the LINQ and finding it in
     // the query cache cost more per call than the query itself.
-    private static readonly Func<CoachLoopDbContext, string, string, IAsyncEnumerable<Person>>[] AgentsByKey = [AgentQuery(), AgentQuery()];
+    private static readonly CompiledQuery<Func<CoachLoopDbContext, string, string, IAsyncEnumerable<Person>>> AgentsByKey = new(() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, string externalId, string email) => db.People.AsNoTracking().Where(p => p.ExternalId == externalId || p.Email == email)));
 
     private readonly IntakeSql _sql = new(db);
 
@@ -84,7 +85,7 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
         var email = Person.NormaliseEmail(trimmed);
         // One query for both keys; the external id wins over the email, as when they were asked in turn.
         var found = new List<Person>(1);
-        await foreach (var person in AgentsByKey[db.IsSqlite ? 0 : 1](db, trimmed, email).WithCancellation(ct).ConfigureAwait(false))
+        await foreach (var person in AgentsByKey.For(db)(db, trimmed, email).WithCancellation(ct).ConfigureAwait(false))
         {
             found.Add(person);
         }
@@ -242,9 +243,6 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
     }
 
     public void Dispose() => _sql.Dispose();
-
-    private static Func<CoachLoopDbContext, string, string, IAsyncEnumerable<Person>> AgentQuery() => EF.CompileAsyncQuery(
-        (CoachLoopDbContext db, string externalId, string email) => db.People.AsNoTracking().Where(p => p.ExternalId == externalId || p.Email == email));
 
     // One connection for the whole intake instead of one per query (each open also runs the connection's set-up); the
     // context closes it when the request's scope ends.
