@@ -14,9 +14,25 @@ public sealed record PersonDetails(
     string? SlackUserId,
     string? TeamsAadObjectId)
 {
+    /// <summary>The column sizes of the directory (People, Teams, ChatIdentities): a longer value is refused on every provider.</summary>
+    public const int MaxEmail = 320, MaxName = 200, MaxExternalId = 200, MaxTimeZone = 64, MaxTeamKey = 100, MaxChatUserId = 200;
+
     public IReadOnlyList<ValidationError> Validate(string prefix = "")
     {
         var errors = new List<ValidationError>();
+        TextLimits.Check(errors, $"{prefix}email", Email, MaxEmail);
+        TextLimits.Check(errors, $"{prefix}name", Name, MaxName);
+        TextLimits.Check(errors, $"{prefix}team", TeamKey, MaxTeamKey);
+        TextLimits.Check(errors, $"{prefix}externalId", ExternalId, MaxExternalId);
+        TextLimits.Check(errors, $"{prefix}timeZone", TimeZone, MaxTimeZone);
+        TextLimits.Check(errors, $"{prefix}slackUserId", SlackUserId, MaxChatUserId);
+        TextLimits.Check(errors, $"{prefix}teamsAadObjectId", TeamsAadObjectId, MaxChatUserId);
+        if (errors.Count > 0)
+        {
+            // What no column can hold is not looked at further (a time zone of 10,000 characters, a NUL in an email).
+            return errors;
+        }
+
         if (string.IsNullOrWhiteSpace(Email) || !Email.Contains('@', StringComparison.Ordinal) || Email.Trim().Contains(' ', StringComparison.Ordinal))
         {
             errors.Add(new($"{prefix}email", "must be an email address"));
