@@ -27,13 +27,10 @@ public sealed record PersonDetails(
         TextLimits.Check(errors, $"{prefix}timeZone", TimeZone, MaxTimeZone);
         TextLimits.Check(errors, $"{prefix}slackUserId", SlackUserId, MaxChatUserId);
         TextLimits.Check(errors, $"{prefix}teamsAadObjectId", TeamsAadObjectId, MaxChatUserId);
-        if (errors.Count > 0)
-        {
-            // What no column can hold is not looked at further (a time zone of 10,000 characters, a NUL in an email).
-            return errors;
-        }
-
-        if (string.IsNullOrWhiteSpace(Email) || !Email.Contains('@', StringComparison.Ordinal) || Email.Trim().Contains(' ', StringComparison.Ordinal))
+        // A field refused for its text is not judged again (a time zone of 10,000 characters is not also "unknown").
+        var refused = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        if (!refused.Contains($"{prefix}email")
+            && (string.IsNullOrWhiteSpace(Email) || !Email.Contains('@', StringComparison.Ordinal) || Email.Trim().Contains(' ', StringComparison.Ordinal)))
         {
             errors.Add(new($"{prefix}email", "must be an email address"));
         }
@@ -48,7 +45,7 @@ public sealed record PersonDetails(
             errors.Add(new($"{prefix}role", "must be agent, manager, coach, reviewer, qaLead or admin"));
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? "", out _))
+        if (!refused.Contains($"{prefix}timeZone") && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? "", out _))
         {
             errors.Add(new($"{prefix}timeZone", $"unknown time zone '{TimeZone}' (use an IANA id such as Europe/Paris)"));
         }
