@@ -101,4 +101,18 @@ public sealed class ScoredCallErrorsTests
         Assert.Contains("application/json", (await Json.ReadAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.ScoredCalls.CountAsync()));
     }
+
+    [Theory]
+    [InlineData("/api/v1/directory/import", "application/json", "text/csv")]
+    [InlineData("/api/v1/rubrics", "text/csv", "application/json")]
+    public async Task OtherRoutesSayWhichContentTypeTheyAcceptToo(string url, string sent, string accepted)
+    {
+        await using var app = await CoachLoopApp.StartAsync(kestrel: true);
+        var client = await app.CreateApiClientAsync();
+
+        var response = await client.PostAsync(url, new StringContent("{}", System.Text.Encoding.UTF8, sent));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains($"accepts a body of type {accepted}", (await Json.ReadAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }
