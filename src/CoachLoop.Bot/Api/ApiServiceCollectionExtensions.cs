@@ -23,6 +23,8 @@ internal static class ApiServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(MachinePolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddOpenApi();
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section))
+            .Validate(o => o.MaxRequestBodyBytes > 0, "Api:MaxRequestBodyBytes must be a positive number of bytes.").ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<SinglePostGroups>();
@@ -34,19 +36,29 @@ internal static class ApiServiceCollectionExtensions
         app.UseDurableAnswers();
         app.UseExceptionHandler(handler => handler.Run(WriteExceptionProblemAsync));
         app.UseStatusCodePages();
+        app.UseUnsupportedMediaTypeDetails();
+        app.UseRequestBodyCap();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseQueryContracts();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }
 
-    // An illegal move is the caller's problem (409), not a server fault; anything else is a 500 without internals.
+    // An illegal move is the caller's problem (409), and so is a request the server could not read (a body over the cap, a
+    // body the framework could not bind): neither is a server fault. Anything else is a 500 without internals.
     private static async Task WriteExceptionProblemAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var result = error is DomainException domain
-            ? Results.Problem(statusCode: 409, title: "Not allowed now", detail: domain.Message, type: $"urn:coachloop:{domain.Code}")
-            : Results.Problem(statusCode: 500, title: "Unexpected error", detail: "The request failed; nothing was half-written. See the server log.");
+        var cap = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
+        var result = error switch
+        {
+            DomainException domain => Results.Problem(statusCode: 409, title: "Not allowed now", detail: domain.Message, type: $"urn:coachloop:{domain.Code}"),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => RequestBodyCap.TooLarge(cap),
+            BadHttpRequestException bad => Results.Problem(statusCode: bad.StatusCode, title: "The request could not be read",
+                detail: "Nothing was changed. Check the request's body, content type and parameters against the API documentation."),
+            _ => Results.Problem(statusCode: 500, title: "Unexpected error", detail: "The request failed; nothing was half-written. See the server log."),
+        };
         await result.ExecuteAsync(context).ConfigureAwait(false);
     }
 }

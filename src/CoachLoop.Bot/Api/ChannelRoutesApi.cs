@@ -10,19 +10,37 @@ internal static class ChannelRoutesApi
 {
     private static readonly string[] Channels = ["slack", "teams"];
 
+    // The sizes of the ChannelRoutes columns, and of the audit entry's "after" that records the conversation.
+    private const int MaxConversationId = 400, MaxTenant = 100, MaxServiceUrl = 400, MaxAuditValue = 64;
+
     public static void MapChannelRoutes(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/channels").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithTags("Channels");
-        group.MapPut("/{channel}/teams/{teamKey}", LinkTeamAsync).WithName("LinkTeamChannel");
+        var group = app.MapGroup("/api/v1/channels").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithQueryContract().WithTags("Channels");
+        group.MapPut("/{channel}/teams/{teamKey}", LinkTeamAsync).WithName("LinkTeamChannel").Accepts<TeamChannelLink>(JsonBody.ContentType);
         group.MapGet("/{channel}/teams", ListAsync).WithName("ListTeamChannels");
     }
 
-    private static async Task<IResult> LinkTeamAsync(string channel, string teamKey, TeamChannelLink body, CoachLoopDbContext db, TimeProvider clock,
+    private static async Task<IResult> LinkTeamAsync(string channel, string teamKey, CoachLoopDbContext db, TimeProvider clock,
         HttpContext context, CancellationToken ct)
     {
         if (!Channels.Contains(channel))
         {
             return Problems.Validation("channel", "must be slack or teams");
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<TeamChannelLink>(context.Request, ct).ConfigureAwait(false);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var errors = new List<ValidationError>();
+        TextLimits.Check(errors, "conversationId", body.ConversationId, MaxConversationId);
+        TextLimits.Check(errors, "tenant", body.Tenant, MaxTenant);
+        TextLimits.Check(errors, "serviceUrl", body.ServiceUrl, MaxServiceUrl);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
         }
 
         if (string.IsNullOrWhiteSpace(body.ConversationId))
@@ -55,7 +73,7 @@ internal static class ChannelRoutesApi
         route.ServiceUrl = body.ServiceUrl;
         route.UpdatedAt = now;
         db.AuditEntries.Add(CoachLoopDbContext.ToAuditEntry(new StateChange("team", team.Id, $"link-{channel}", ApiActor.From(context), now,
-            null, null, route.ConversationId)));
+            null, null, route.ConversationId.Length <= MaxAuditValue ? route.ConversationId : route.ConversationId[..(MaxAuditValue - 3)] + "...")));
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return TypedResults.Ok(new TeamChannelLink(route.ConversationId, route.Tenant, route.ServiceUrl));
     }

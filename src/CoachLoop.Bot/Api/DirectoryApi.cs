@@ -18,7 +18,7 @@ internal static class DirectoryApi
 
     public static void MapDirectory(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/directory").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithTags("Directory");
+        var group = app.MapGroup("/api/v1/directory").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithQueryContract().WithTags("Directory");
         group.MapPut("/people", UpsertAsync).WithName("UpsertPeople").Accepts<PeopleDto>("application/json")
             .Produces<IReadOnlyList<PersonDto>>().ProducesValidationProblem();
         group.MapPost("/import", ImportAsync).WithName("ImportPeopleCsv").Accepts<string>("text/csv")
@@ -29,10 +29,10 @@ internal static class DirectoryApi
     private static async Task<IResult> UpsertAsync(HttpContext context, DirectoryStore store,
         Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
-        var (parsed, parseError) = await JsonBody.ParseAsync(context.Request, ct).ConfigureAwait(false);
+        var (parsed, problem) = await JsonBody.ParseAsync(context.Request, ct).ConfigureAwait(false);
         if (parsed is not { } body)
         {
-            return Problems.Validation([parseError!]);
+            return problem!;
         }
 
         // One person may be sent bare; several go in {"people": [...]}.
@@ -64,8 +64,19 @@ internal static class DirectoryApi
 
     private static async Task<IResult> ImportAsync(HttpContext context, DirectoryStore store, CancellationToken ct)
     {
+        if (!MediaTypeIs(context.Request, "text/csv"))
+        {
+            return JsonBody.UnsupportedMediaType(context.Request, "text/csv (UTF-8)");
+        }
+
         using var reader = new StreamReader(context.Request.Body);
-        var rows = CsvReader.Parse(await reader.ReadToEndAsync(ct).ConfigureAwait(false));
+        var text = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return Problems.Validation("body", "must not contain NUL characters (\\u0000)");
+        }
+
+        var rows = CsvReader.Parse(text);
         if (rows.Count < 2)
         {
             return Problems.Validation("body", $"a CSV with a header line ({string.Join(',', Columns)}) and at least one row is required");
@@ -145,6 +156,10 @@ internal static class DirectoryApi
             return Problems.Validation(ex.Code.EndsWith("identity-taken", StringComparison.Ordinal) ? "chatIdentity" : itemName, ex.Message);
         }
     }
+
+    private static bool MediaTypeIs(HttpRequest request, string mediaType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed)
+        && parsed.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase);
 
     private static async Task<Ok<List<PersonDto>>> ListAsync(string? team, CoachLoopDbContext db, CancellationToken ct)
     {

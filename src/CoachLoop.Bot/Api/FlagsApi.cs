@@ -9,7 +9,7 @@ internal static class FlagsApi
 {
     public static void MapFlags(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/flags").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithTags("Flags");
+        var group = app.MapGroup("/api/v1/flags").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithQueryContract().WithTags("Flags");
         group.MapGet("/", ListAsync).WithName("ListFlags");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetFlag");
     }
@@ -40,13 +40,13 @@ internal static class FlagsApi
             {
                 statuses.AddRange(Enum.GetValues<FlagStatus>().Where(s => s is not (FlagStatus.Closed or FlagStatus.Dismissed)));
             }
-            else if (Enum.TryParse<FlagStatus>(part, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            else if (StatusNames.TryParse<FlagStatus>(part, out var parsed))
             {
                 statuses.Add(parsed);
             }
             else
             {
-                return Problems.Validation("status", $"'{part}' is not a status (open, {string.Join(", ", Enum.GetNames<FlagStatus>())})");
+                return Problems.Validation("status", $"'{part}' is not a status (open, {StatusNames.List<FlagStatus>()})");
             }
         }
 

@@ -11,7 +11,7 @@ internal static class ReportsApi
 
     public static void MapReports(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithTags("Reports");
+        var group = app.MapGroup("/api/v1").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithQueryContract().WithTags("Reports");
         group.MapGet("/agents/{agent}/scorecard", ScorecardAsync).WithName("AgentScorecard");
         group.MapGet("/coaching-log", CoachingLogAsync).WithName("CoachingLog");
     }
@@ -54,7 +54,8 @@ internal static class ReportsApi
             return Problems.Validation("format", "must be csv or json");
         }
 
-        var rows = await queries.CoachingLogAsync(teamId, period.From, period.To, ct).ConfigureAwait(false);
+        var rows = (await queries.CoachingLogAsync(teamId, period.From, period.To, ct).ConfigureAwait(false))
+            .Select(r => r with { Status = StatusNames.Of(r.Status) }).ToList();
         return wantsCsv
             ? TypedResults.Text(ToCsv(rows), "text/csv; charset=utf-8")
             : TypedResults.Ok(rows);

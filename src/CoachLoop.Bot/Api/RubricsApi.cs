@@ -11,7 +11,7 @@ internal static class RubricsApi
 {
     public static void MapRubrics(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/rubrics").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithTags("Rubrics");
+        var group = app.MapGroup("/api/v1/rubrics").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithQueryContract().WithTags("Rubrics");
         group.MapPost("/", CreateAsync).WithName("CreateRubricVersion").Accepts<RubricDto>("application/json")
             .Produces<Rubric>(201).ProducesValidationProblem().ProducesProblem(409);
         group.MapGet("/", ListAsync).WithName("ListRubrics");

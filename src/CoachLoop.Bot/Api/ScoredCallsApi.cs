@@ -2,7 +2,6 @@ using System.Text.Json;
 using CoachLoop.Engine.Calls;
 using CoachLoop.Engine.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace CoachLoop.Bot.Api;
 
@@ -17,28 +16,28 @@ internal static class ScoredCallsApi
     public static void MapScoredCalls(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/scored-calls").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy)
-            .WithTags("Scored calls");
+            .WithQueryContract().WithTags("Scored calls");
         group.MapPost("/", PostAsync).WithName("PostScoredCalls").Accepts<ScoredCallDto>("application/json")
             .Produces<CallReceipt>(201).Produces<BatchResult>(200).ProducesValidationProblem().ProducesProblem(409);
         group.MapGet("/{source}/{callId}", GetAsync).WithName("GetScoredCall");
     }
 
-    private static async Task<IResult> PostAsync(HttpRequest request, ScoredCallIntake intake, SinglePostGroups groups,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> PostAsync(HttpRequest request, ScoredCallIntake intake, SinglePostGroups groups, ICallIntakeStore store,
+        TimeProvider clock, CancellationToken ct)
     {
-        var (parsed, parseError) = await JsonBody.ParseAsync(request, ct).ConfigureAwait(false);
+        var (parsed, problem) = await JsonBody.ParseAsync(request, ct).ConfigureAwait(false);
         if (parsed is not { } body)
         {
-            return Problems.Validation([parseError!]);
+            return problem!;
         }
 
-        var options = json.Value.SerializerOptions;
+        var check = new Check(store, clock);
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("calls", out var calls))
         {
-            return await BatchAsync(calls, intake, options, ct).ConfigureAwait(false);
+            return await BatchAsync(calls, intake, check, ct).ConfigureAwait(false);
         }
 
-        var result = await IngestOneAsync(body, groups, options, ct).ConfigureAwait(false);
+        var result = await IngestOneAsync(body, groups, check, ct).ConfigureAwait(false);
         return result.Outcome switch
         {
             IntakeOutcome.Accepted => TypedResults.Created($"/api/v1/scored-calls/{Uri.EscapeDataString(result.Receipt!.Source)}/{Uri.EscapeDataString(result.Receipt.CallId)}", result.Receipt),
@@ -49,7 +48,7 @@ internal static class ScoredCallsApi
         };
     }
 
-    private static async Task<IResult> BatchAsync(JsonElement calls, ScoredCallIntake intake, JsonSerializerOptions options, CancellationToken ct)
+    private static async Task<IResult> BatchAsync(JsonElement calls, ScoredCallIntake intake, Check check, CancellationToken ct)
     {
         if (calls.ValueKind != JsonValueKind.Array)
         {
@@ -62,14 +61,14 @@ internal static class ScoredCallsApi
             return Problems.Validation("calls", $"must hold between 1 and {MaxBatch} calls, held {count}");
         }
 
-        // Refusals of the body itself are answered without the database; the rest go in together, a chunk per commit.
+        // Refusals of the body itself are answered before the intake; the rest go in together, a chunk per commit.
         var answers = new IntakeResult[count];
         var bound = new List<ScoredCall>(count);
         var positions = new List<int>(count);
         var index = 0;
         foreach (var element in calls.EnumerateArray())
         {
-            var (call, refusal) = Bind(element, $"calls[{index}].", options);
+            var (call, refusal) = await BindAsync(element, $"calls[{index}].", check, ct).ConfigureAwait(false);
             if (call is null)
             {
                 answers[index] = refusal!;
@@ -95,25 +94,19 @@ internal static class ScoredCallsApi
             items.Count(i => i.Status is "accepted" or "duplicate"), items.Count(i => i.Status is "invalid" or "conflict"), items));
     }
 
-    private static async Task<IntakeResult> IngestOneAsync(JsonElement element, SinglePostGroups groups, JsonSerializerOptions options,
-        CancellationToken ct)
+    private static async Task<IntakeResult> IngestOneAsync(JsonElement element, SinglePostGroups groups, Check check, CancellationToken ct)
     {
-        var (call, refusal) = Bind(element, "", options);
+        var (call, refusal) = await BindAsync(element, "", check, ct).ConfigureAwait(false);
         // Alone, a call goes in with the other posts waiting at the same moment: their reads and writes in one transaction, so
         // concurrent posts share a commit and posts for one agent queue for the write instead of evaluating again and again.
         return call is null ? refusal! : await groups.IngestAsync(call, ct).ConfigureAwait(false);
     }
 
-    private static (ScoredCall? Call, IntakeResult? Refusal) Bind(JsonElement element, string prefix, JsonSerializerOptions options)
+    private static async Task<(ScoredCall? Call, IntakeResult? Refusal)> BindAsync(JsonElement element, string prefix, Check check, CancellationToken ct)
     {
-        var (dto, bindError) = JsonBody.Bind<ScoredCallDto>(element, options, prefix);
-        if (dto is null)
-        {
-            return (null, IntakeResult.Invalid([bindError ?? new ValidationError(prefix + "body", "is required")]));
-        }
-
-        var (call, errors) = dto.ToScoredCall();
-        return call is null ? (null, IntakeResult.Invalid(Prefixed(errors, prefix))) : (call, null);
+        var (call, errors) = ScoredCallReader.Read(element);
+        var refusal = await ScoredCallPrecheck.RefuseAsync(call, errors, check.Store, check.Clock, ct).ConfigureAwait(false);
+        return refusal is null ? (call, null) : (null, refusal with { Errors = Prefixed(refusal.Errors, prefix) });
     }
 
     private static async Task<Results<Ok<CallReceipt>, ProblemHttpResult>> GetAsync(string source, string callId,
@@ -126,7 +119,9 @@ internal static class ScoredCallsApi
     }
 
     private static List<ValidationError> Prefixed(IEnumerable<ValidationError> errors, string prefix) =>
-        errors.Select(e => e with { Field = prefix + e.Field }).ToList();
+        errors.Select(ScoredCallPrecheck.Renamed).Select(e => e with { Field = prefix + e.Field }).ToList();
+
+    private sealed record Check(ICallIntakeStore Store, TimeProvider Clock);
 }
 
 internal sealed record BatchItem(int Index, string Status, CallReceipt? Receipt, IDictionary<string, string[]>? Errors);

@@ -10,7 +10,7 @@ internal static class OutboxApi
 {
     public static void MapOutbox(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/outbox").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithTags("Outbox");
+        var group = app.MapGroup("/api/v1/outbox").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithQueryContract().WithTags("Outbox");
         group.MapGet("/", ListAsync).WithName("ListOutbox");
         group.MapPost("/{id:long}/retry", RetryAsync).WithName("RetryOutboxMessage");
     }
@@ -18,9 +18,9 @@ internal static class OutboxApi
     private static async Task<IResult> ListAsync(string? status, int? limit, CoachLoopDbContext db, CancellationToken ct)
     {
         var wanted = OutboxStatus.Dead;
-        if (status is not null && (!Enum.TryParse(status, ignoreCase: true, out wanted) || !Enum.IsDefined(wanted)))
+        if (status is not null && !StatusNames.TryParse(status, out wanted))
         {
-            return Problems.Validation("status", "must be pending, sent or dead");
+            return Problems.Validation("status", $"must be one of {StatusNames.List<OutboxStatus>()}");
         }
 
         var rows = await db.Outbox.AsNoTracking()

@@ -13,7 +13,8 @@ public static class ScoredCallValidator
     public static IReadOnlyList<ValidationError> Validate(ScoredCall call, Rubric? rubric, bool agentKnown, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var errors = new List<ValidationError>();
+        var errors = ValidateText(call);
+        var refused = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(call.Source))
         {
             errors.Add(new("source", "is required"));
@@ -28,7 +29,7 @@ public static class ScoredCallValidator
         {
             errors.Add(new("agent", "is required: a scored call without its agent cannot be coached"));
         }
-        else if (!agentKnown)
+        else if (!agentKnown && !refused.Contains("agent"))
         {
             errors.Add(new("agent", $"unknown agent '{call.Agent}': add them to the directory first"));
         }
@@ -54,15 +55,47 @@ public static class ScoredCallValidator
 
         if (rubric is null)
         {
-            errors.Add(new("rubric", $"unknown rubric '{call.RubricKey}' version {call.RubricVersion}"));
+            if (!refused.Contains("rubric.key"))
+            {
+                errors.Add(new("rubric", $"unknown rubric '{call.RubricKey}' version {call.RubricVersion}"));
+            }
+
             return errors;
         }
 
-        ValidateScores(errors, call.Scores ?? [], rubric);
+        ValidateScores(errors, call.Scores ?? [], rubric, refused);
         return errors;
     }
 
-    private static void ValidateScores(List<ValidationError> errors, IReadOnlyList<CriterionScore> scores, Rubric rubric)
+    /// <summary>
+    /// The refusals of the call's text that need no database: a NUL character in any field, or a field longer than its column
+    /// (<see cref="ScoredCallLimits"/>). A call refused here must not be looked up either: PostgreSQL refuses a NUL in a query too.
+    /// </summary>
+    public static List<ValidationError> ValidateText(ScoredCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var errors = new List<ValidationError>();
+        TextLimits.Check(errors, "source", call.Source, ScoredCallLimits.Source);
+        TextLimits.Check(errors, "callId", call.CallId, ScoredCallLimits.CallId);
+        TextLimits.Check(errors, "agent", call.Agent, ScoredCallLimits.Agent);
+        TextLimits.Check(errors, "queue", call.Queue, ScoredCallLimits.Queue);
+        TextLimits.Check(errors, "recordingUrl", call.RecordingUrl, ScoredCallLimits.RecordingUrl);
+        TextLimits.Check(errors, "rubric.key", call.RubricKey, ScoredCallLimits.RubricKey);
+        var scores = call.Scores ?? [];
+        for (var i = 0; i < scores.Count; i++)
+        {
+            TextLimits.Check(errors, $"scores[{i}].criterion", scores[i].CriterionId, ScoredCallLimits.CriterionId);
+            if (scores[i].Evidence is { } e)
+            {
+                TextLimits.Check(errors, $"scores[{i}].evidence.quote", e.Quote, ScoredCallLimits.Quote);
+                TextLimits.Check(errors, $"scores[{i}].evidence.failingSentence", e.FailingSentence, ScoredCallLimits.FailingSentence);
+            }
+        }
+
+        return errors;
+    }
+
+    private static void ValidateScores(List<ValidationError> errors, IReadOnlyList<CriterionScore> scores, Rubric rubric, HashSet<string> refused)
     {
         if (scores.Count == 0)
         {
@@ -79,7 +112,7 @@ public static class ScoredCallValidator
             {
                 errors.Add(new($"{path}.criterion", "is required"));
             }
-            else if (rubric.FindCriterion(s.CriterionId) is null)
+            else if (rubric.FindCriterion(s.CriterionId) is null && !refused.Contains($"{path}.criterion"))
             {
                 errors.Add(new($"{path}.criterion", $"unknown criterion '{s.CriterionId}' in rubric '{rubric.Key}' v{rubric.Version}"));
             }
@@ -95,7 +128,7 @@ public static class ScoredCallValidator
 
             if (s.Evidence is { } e)
             {
-                if (string.IsNullOrWhiteSpace(e.Quote))
+                if (string.IsNullOrWhiteSpace(e.Quote) && !refused.Contains($"{path}.evidence.quote"))
                 {
                     errors.Add(new($"{path}.evidence.quote", "is required when evidence is given"));
                 }

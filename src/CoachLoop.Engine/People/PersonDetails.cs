@@ -14,10 +14,23 @@ public sealed record PersonDetails(
     string? SlackUserId,
     string? TeamsAadObjectId)
 {
+    /// <summary>The column sizes of the directory (People, Teams, ChatIdentities): a longer value is refused on every provider.</summary>
+    public const int MaxEmail = 320, MaxName = 200, MaxExternalId = 200, MaxTimeZone = 64, MaxTeamKey = 100, MaxChatUserId = 200;
+
     public IReadOnlyList<ValidationError> Validate(string prefix = "")
     {
         var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(Email) || !Email.Contains('@', StringComparison.Ordinal) || Email.Trim().Contains(' ', StringComparison.Ordinal))
+        TextLimits.Check(errors, $"{prefix}email", Email, MaxEmail);
+        TextLimits.Check(errors, $"{prefix}name", Name, MaxName);
+        TextLimits.Check(errors, $"{prefix}team", TeamKey, MaxTeamKey);
+        TextLimits.Check(errors, $"{prefix}externalId", ExternalId, MaxExternalId);
+        TextLimits.Check(errors, $"{prefix}timeZone", TimeZone, MaxTimeZone);
+        TextLimits.Check(errors, $"{prefix}slackUserId", SlackUserId, MaxChatUserId);
+        TextLimits.Check(errors, $"{prefix}teamsAadObjectId", TeamsAadObjectId, MaxChatUserId);
+        // A field refused for its text is not judged again (a time zone of 10,000 characters is not also "unknown").
+        var refused = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        if (!refused.Contains($"{prefix}email")
+            && (string.IsNullOrWhiteSpace(Email) || !Email.Contains('@', StringComparison.Ordinal) || Email.Trim().Contains(' ', StringComparison.Ordinal)))
         {
             errors.Add(new($"{prefix}email", "must be an email address"));
         }
@@ -32,7 +45,7 @@ public sealed record PersonDetails(
             errors.Add(new($"{prefix}role", "must be agent, manager, coach, reviewer, qaLead or admin"));
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? "", out _))
+        if (!refused.Contains($"{prefix}timeZone") && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? "", out _))
         {
             errors.Add(new($"{prefix}timeZone", $"unknown time zone '{TimeZone}' (use an IANA id such as Europe/Paris)"));
         }

@@ -8,6 +8,9 @@ public static class RubricValidator
     /// <summary>Weights are percentages and must add up to exactly 100.</summary>
     public const decimal RequiredWeightTotal = 100m;
 
+    /// <summary>The sizes of the Rubrics.Name and Rubrics.CallType columns.</summary>
+    public const int MaxName = 200, MaxCallType = 100;
+
     public static IReadOnlyList<ValidationError> Validate(RubricDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -15,6 +18,9 @@ public static class RubricValidator
         Require(errors, "key", definition.Key);
         Require(errors, "name", definition.Name);
         Require(errors, "callType", definition.CallType);
+        TextLimits.Check(errors, "key", definition.Key, Calls.ScoredCallLimits.RubricKey);
+        TextLimits.Check(errors, "name", definition.Name, MaxName);
+        TextLimits.Check(errors, "callType", definition.CallType, MaxCallType);
         if (definition.OverallThreshold is { } overall && !InPercentRange(overall))
         {
             errors.Add(new("overallThreshold", $"must be between 0 and 100, was {overall}"));
@@ -47,6 +53,11 @@ public static class RubricValidator
         if (string.IsNullOrWhiteSpace(c.Id))
         {
             errors.Add(new($"{path}.id", "is required"));
+        }
+        else if (TextLimits.Check(errors, $"{path}.id", c.Id, Calls.ScoredCallLimits.CriterionId))
+        {
+            // Scored calls and flags store the id in a column of this size: a longer one could never be scored.
+            return;
         }
         else if (!seen.Add(c.Id.Trim()))
         {

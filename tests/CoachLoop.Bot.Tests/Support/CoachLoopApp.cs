@@ -2,6 +2,8 @@ using CoachLoop.Data;
 using CoachLoop.Data.Stores;
 using CoachLoop.Engine.Common;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,12 +34,15 @@ public sealed class CoachLoopApp : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>Where a host started with <c>kestrel: true</c> listens, e.g. http://127.0.0.1:41234/; null on the in-memory server.</summary>
+    public Uri? Address { get; private set; }
+
     /// <param name="settings">Configuration overrides, e.g. <c>["WebChannel:Enabled"] = "true"</c>.</param>
     /// <param name="services">Extra registrations, e.g. a recording card sender.</param>
     /// <param name="database">An existing database to share with another host (not disposed by this one).</param>
     public static async Task<CoachLoopApp> StartAsync(bool seed = true, DatabaseProvider provider = DatabaseProvider.Sqlite,
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, TestDatabase? database = null,
-        DateTimeOffset? now = null, bool clockRuns = false)
+        DateTimeOffset? now = null, bool clockRuns = false, bool kestrel = false)
     {
         var app = new CoachLoopApp(database ?? await TestDatabase.CreateAsync(provider), settings, services) { _ownsDatabase = database is null };
         app.Clock.Set(now ?? ManualClock.DefaultStart);
@@ -46,7 +51,18 @@ public sealed class CoachLoopApp : WebApplicationFactory<Program>
             app.Clock.Run();
         }
 
-        _ = app.Server; // builds the host and runs the start-up migration
+        if (kestrel)
+        {
+            // Real HTTP on a free loopback port, for tests of what only a real server and client do to a request.
+            app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            app.StartServer();
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            app.Address = new Uri(addresses.Single().TrimEnd('/') + "/");
+        }
+        else
+        {
+            _ = app.Server; // builds the host and runs the start-up migration
+        }
         if (seed)
         {
             await app.SeedAsync();
@@ -92,7 +108,7 @@ public sealed class CoachLoopApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync("tests");
-        var client = CreateClient();
+        var client = Address is null ? CreateClient() : new HttpClient { BaseAddress = Address };
         client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
         return client;
     }

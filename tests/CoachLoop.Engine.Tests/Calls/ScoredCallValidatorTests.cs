@@ -159,4 +159,21 @@ public sealed class ScoredCallValidatorTests
 
         Assert.Equal("00:12:04", evidence.OffsetText);
     }
+
+    [Fact]
+    public void TextNoProviderStoresIsRefusedByFieldAndAnUnknownAgentIsNotClaimedToo()
+    {
+        var call = Call().WithSource(new string('s', ScoredCallLimits.Source + 1)).WithCallId("call\u00001").WithAgent("ghost\u0000")
+            .WithScores(new("empathy", 70m, new Evidence(new string('q', ScoredCallLimits.Quote + 1), TimeSpan.Zero)), new("x\u0000", 70m, null)).Build();
+
+        var errors = Validate(call, agentKnown: false);
+
+        Assert.Equal(["agent", "callId", "scores[0].evidence.quote", "scores[1].criterion", "source"], errors.Select(e => e.Field).Order());
+        Assert.Equal("must be at most 100 characters, was 101", errors.Single(e => e.Field == "source").Message);
+        Assert.Contains("NUL", errors.Single(e => e.Field == "agent").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TextAtItsLimitIsAccepted() =>
+        Assert.Empty(Validate(Call().WithSource(new string('s', ScoredCallLimits.Source)).WithCallId(new string('c', ScoredCallLimits.CallId)).Build()));
 }

@@ -79,4 +79,13 @@ public sealed class PersonDetailsTests
         Assert.Equal((PersonRole.Agent, Actors.TeamId, 25, "Europe/Paris"), (person.Role, person.TeamId, person.TypicalCallsPerDay, person.TimeZone));
         Assert.Equal(Moments.Now.AddHours(1), person.UpdatedAt);
     }
+
+    [Fact]
+    public void TextNoColumnHoldsIsRefusedOnceAlongsideTheOtherErrors()
+    {
+        var errors = Validate(d => d with { Email = "dana\u0000@example.com", TimeZone = new string('z', 65), Name = new string('n', 201), Role = (PersonRole)42 });
+
+        Assert.Equal(["email", "name", "role", "timeZone"], errors.Select(e => e.Field).Order());
+        Assert.Equal("must be at most 64 characters, was 65", errors.Single(e => e.Field == "timeZone").Message);
+    }
 }

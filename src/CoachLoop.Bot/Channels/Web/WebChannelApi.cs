@@ -2,8 +2,10 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachLoop.Bot.Actions;
+using CoachLoop.Bot.Api;
 using CoachLoop.Bot.Cards.AdaptiveCards;
 using CoachLoop.Data;
+using CoachLoop.Engine.Common;
 using CoachLoop.Engine.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +19,7 @@ internal static class WebChannelApi
 {
     public static void MapWebChannel(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/web/api").AddEndpointFilter(LoopbackOnly).ExcludeFromDescription();
+        var group = app.MapGroup("/web/api").WithQueryContract().AddEndpointFilter(LoopbackOnly).ExcludeFromDescription();
         group.MapGet("/people", PeopleAsync);
         group.MapGet("/feeds", FeedsAsync);
         group.MapPost("/actions", ActAsync);
@@ -97,11 +99,26 @@ internal static class WebChannelApi
         return new WebFeed(conversationId, title, shown);
     }
 
-    private static async Task<IResult> ActAsync(WebActionRequest body, CardActionPipeline pipeline, WebCardViews views, CancellationToken ct)
+    private static async Task<IResult> ActAsync(HttpRequest request, CardActionPipeline pipeline, WebCardViews views, CancellationToken ct)
     {
+        var (body, problem) = await JsonBody.ReadAsync<WebActionRequest>(request, ct).ConfigureAwait(false);
+        if (body is null)
+        {
+            return problem!;
+        }
+
         if (string.IsNullOrWhiteSpace(body.Verb) || body.Data is null || string.IsNullOrWhiteSpace(body.Key))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["verb"] = ["verb, data and key are required"] });
+        }
+
+        // The action's key and verb are stored in columns of these sizes (ProcessedActions.Key, InboundClicks.Verb).
+        var errors = new List<ValidationError>();
+        TextLimits.Check(errors, "key", body.Key, 200);
+        TextLimits.Check(errors, "verb", body.Verb, 64);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
         }
 
         var data = body.Data.ToDictionary(p => p.Key, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.ToString(),
