@@ -8,8 +8,9 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// Runs the clicks <see cref="SlackInbox"/> stored: claims them with a lease (as the outbox dispatcher claims messages, under the
 /// same host name), runs up to <see cref="SlackOptions.ClickParallelism"/> at once through <see cref="SlackClicks"/>, each on a
 /// different card, and marks them done. The bookkeeping is done for many clicks at once: each pass marks done every click that
-/// finished since the last one (one update), then claims the next clicks for the free slots (one update). A click run again after a crash (applied, not yet marked done) has no second effect:
-/// the card action pipeline answers a click key it has seen with its first answer. Wakes on <see cref="SlackInbox.Signal"/>,
+/// finished since the last one (one update), then claims the next clicks for the free slots (one update). A click run again
+/// after a crash (applied, not yet marked done) has no second effect: the card action pipeline answers a click key it has seen
+/// with its first answer. Wakes on <see cref="SlackInbox.Signal"/>,
 /// polls as a fallback (clicks another host stored), and prunes done clicks past their retention.
 /// </summary>
 public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackInbox inbox, IOptions<SlackOptions> options,
