@@ -8,13 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Bot.Api;
 
-/// <summary>The directory: upsert people (JSON) or import them (CSV), all or nothing; list a team.</summary>
+/// <summary>The directory: upsert people (JSON) or import them (CSV, see <see cref="DirectoryCsv"/>), all or nothing; list a team.</summary>
 internal static class DirectoryApi
 {
     public const int MaxRows = 5000;
-
-    private static readonly string[] Columns =
-        ["email", "name", "role", "team", "externalId", "timeZone", "typicalCallsPerDay", "slackUserId", "teamsAadObjectId"];
 
     public static void MapDirectory(this IEndpointRouteBuilder app)
     {
@@ -22,7 +19,7 @@ internal static class DirectoryApi
         group.MapPut("/people", UpsertAsync).WithName("UpsertPeople").Accepts<PeopleDto>("application/json")
             .Produces<IReadOnlyList<PersonDto>>().ProducesValidationProblem();
         group.MapPost("/import", ImportAsync).WithName("ImportPeopleCsv").Accepts<string>("text/csv")
-            .Produces<IReadOnlyList<PersonDto>>().ProducesValidationProblem();
+            .Produces<DirectoryImportDto>().ProducesValidationProblem();
         group.MapGet("/people", ListAsync).WithName("ListPeople");
     }
 
@@ -62,62 +59,37 @@ internal static class DirectoryApi
         return await SaveAsync(people.Select(p => p.ToDetails()).ToList(), store, context, "people", ct).ConfigureAwait(false);
     }
 
+    // All or nothing: any bad line (or an unknown team, unless createTeams=true) stores nothing and names every line at fault.
     private static async Task<IResult> ImportAsync(HttpContext context, DirectoryStore store, CancellationToken ct)
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var rows = CsvReader.Parse(await reader.ReadToEndAsync(ct).ConfigureAwait(false));
-        if (rows.Count < 2)
+        var createTeams = false;
+        if (context.Request.Query.TryGetValue("createTeams", out var flag) && !bool.TryParse(flag.ToString(), out createTeams))
         {
-            return Problems.Validation("body", $"a CSV with a header line ({string.Join(',', Columns)}) and at least one row is required");
+            return Problems.Validation("createTeams", "must be true or false");
         }
 
-        if (rows.Count - 1 > MaxRows)
+        var csv = await DirectoryCsv.ReadAsync(context.Request.Body, MaxRows, ct).ConfigureAwait(false);
+        if (csv.Errors.Count > 0)
         {
-            return Problems.Validation("body", $"at most {MaxRows} rows per import");
+            return Problems.Validation(csv.Errors);
         }
 
-        var header = rows[0].Select(h => h.Trim()).ToList();
-        var unknown = header.Where(h => !Columns.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (unknown.Count > 0 || !header.Contains("email", StringComparer.OrdinalIgnoreCase))
+        try
         {
-            return Problems.Validation("header", $"columns must be among {string.Join(',', Columns)} and include email; unknown: {string.Join(',', unknown)}");
-        }
-
-        var errors = new List<ValidationError>();
-        var people = new List<PersonDetails>();
-        for (var i = 1; i < rows.Count; i++)
-        {
-            var prefix = $"line {i + 1}.";
-            string? Cell(string column)
+            var result = await store.UpsertAsync(csv.People, ApiActor.From(context), new DirectoryUpsertOptions(csv.Lines, createTeams), ct)
+                .ConfigureAwait(false);
+            if (result.Errors.Count > 0)
             {
-                var index = header.FindIndex(h => h.Equals(column, StringComparison.OrdinalIgnoreCase));
-                return index >= 0 && index < rows[i].Count && rows[i][index].Trim().Length > 0 ? rows[i][index].Trim() : null;
+                return Problems.Validation(result.Errors);
             }
 
-            var role = (PersonRole)(-1);
-            if (Cell("role") is { } roleText && !Enum.TryParse(roleText, ignoreCase: true, out role))
-            {
-                errors.Add(new(prefix + "role", $"'{roleText}' is not a role"));
-            }
-
-            var calls = 0;
-            if (Cell("typicalCallsPerDay") is { } callsText && !int.TryParse(callsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out calls))
-            {
-                errors.Add(new(prefix + "typicalCallsPerDay", $"'{callsText}' is not a whole number"));
-            }
-
-            var details = new PersonDetails(Cell("email") ?? "", Cell("name") ?? "", role, Cell("team"), Cell("externalId"),
-                Cell("timeZone") ?? "UTC", calls, Cell("slackUserId"), Cell("teamsAadObjectId"));
-            errors.AddRange(details.Validate(prefix).Where(e => !errors.Any(x => x.Field == e.Field)));
-            people.Add(details);
+            var people = await ToDtosAsync(result.Saved, context, ct).ConfigureAwait(false);
+            return TypedResults.Ok(DirectoryImportDto.From(people, result.CreatedTeams, result.Saved));
         }
-
-        if (errors.Count > 0)
+        catch (DomainException ex)
         {
-            return Problems.Validation(errors);
+            return Problems.Validation("chatIdentity", ex.Message);
         }
-
-        return await SaveAsync(people, store, context, "line", ct).ConfigureAwait(false);
     }
 
     private static async Task<IResult> SaveAsync(List<PersonDetails> people, DirectoryStore store, HttpContext context, string itemName,
@@ -136,14 +108,19 @@ internal static class DirectoryApi
                 return Problems.Validation(result.Errors);
             }
 
-            var db = context.RequestServices.GetRequiredService<CoachLoopDbContext>();
-            var teamKeys = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Key, ct).ConfigureAwait(false);
-            return TypedResults.Ok(result.Saved.Select(p => PersonDto.From(p, p.TeamId is { } t ? teamKeys.GetValueOrDefault(t) : null)).ToList());
+            return TypedResults.Ok(await ToDtosAsync(result.Saved, context, ct).ConfigureAwait(false));
         }
         catch (DomainException ex)
         {
             return Problems.Validation(ex.Code.EndsWith("identity-taken", StringComparison.Ordinal) ? "chatIdentity" : itemName, ex.Message);
         }
+    }
+
+    private static async Task<List<PersonDto>> ToDtosAsync(IReadOnlyList<Person> saved, HttpContext context, CancellationToken ct)
+    {
+        var db = context.RequestServices.GetRequiredService<CoachLoopDbContext>();
+        var teamKeys = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Key, ct).ConfigureAwait(false);
+        return saved.Select(p => PersonDto.From(p, p.TeamId is { } t ? teamKeys.GetValueOrDefault(t) : null)).ToList();
     }
 
     private static async Task<Ok<List<PersonDto>>> ListAsync(string? team, CoachLoopDbContext db, CancellationToken ct)
