@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoachLoop.Data;
 using CoachLoop.Data.Stores;
 using CoachLoop.Engine.Common;
@@ -74,22 +73,15 @@ internal static class DirectoryApi
             return Problems.Validation(csv.Errors);
         }
 
-        try
+        var result = await store.UpsertAsync(csv.People, ApiActor.From(context), new DirectoryUpsertOptions(csv.Lines, createTeams), ct)
+            .ConfigureAwait(false);
+        if (result.Errors.Count > 0)
         {
-            var result = await store.UpsertAsync(csv.People, ApiActor.From(context), new DirectoryUpsertOptions(csv.Lines, createTeams), ct)
-                .ConfigureAwait(false);
-            if (result.Errors.Count > 0)
-            {
-                return Problems.Validation(result.Errors);
-            }
+            return Problems.Validation(result.Errors);
+        }
 
-            var people = await ToDtosAsync(result.Saved, context, ct).ConfigureAwait(false);
-            return TypedResults.Ok(DirectoryImportDto.From(people, result.CreatedTeams, result.Saved));
-        }
-        catch (DomainException ex)
-        {
-            return Problems.Validation("chatIdentity", ex.Message);
-        }
+        var people = await ToDtosAsync(result.Saved, context, ct).ConfigureAwait(false);
+        return TypedResults.Ok(DirectoryImportDto.From(people, result.CreatedTeams, result.Saved));
     }
 
     private static async Task<IResult> SaveAsync(List<PersonDetails> people, DirectoryStore store, HttpContext context, string itemName,
@@ -100,20 +92,13 @@ internal static class DirectoryApi
             return Problems.Validation(itemName, $"at most {MaxRows} people per request");
         }
 
-        try
+        var result = await store.UpsertAsync(people, ApiActor.From(context), ct).ConfigureAwait(false);
+        if (result.Errors.Count > 0)
         {
-            var result = await store.UpsertAsync(people, ApiActor.From(context), ct).ConfigureAwait(false);
-            if (result.Errors.Count > 0)
-            {
-                return Problems.Validation(result.Errors);
-            }
+            return Problems.Validation(result.Errors);
+        }
 
-            return TypedResults.Ok(await ToDtosAsync(result.Saved, context, ct).ConfigureAwait(false));
-        }
-        catch (DomainException ex)
-        {
-            return Problems.Validation(ex.Code.EndsWith("identity-taken", StringComparison.Ordinal) ? "chatIdentity" : itemName, ex.Message);
-        }
+        return TypedResults.Ok(await ToDtosAsync(result.Saved, context, ct).ConfigureAwait(false));
     }
 
     private static async Task<List<PersonDto>> ToDtosAsync(IReadOnlyList<Person> saved, HttpContext context, CancellationToken ct)

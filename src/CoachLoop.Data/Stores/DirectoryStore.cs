@@ -28,7 +28,9 @@ public sealed class DirectoryStore(CoachLoopDbContext db, TimeProvider clock)
         }
 
         errors.AddRange(labels.Repeats(people.Select(p => Person.NormaliseEmail(p.Email ?? "")).ToList(), "email"));
-        errors.AddRange(labels.Repeats(people.Select(p => string.IsNullOrWhiteSpace(p.ExternalId) ? null : p.ExternalId.Trim()).ToList(), "externalId"));
+        errors.AddRange(labels.Repeats(people.Select(p => Trimmed(p.ExternalId)).ToList(), "externalId"));
+        errors.AddRange(labels.Repeats(people.Select(p => Trimmed(p.SlackUserId)).ToList(), "slackUserId"));
+        errors.AddRange(labels.Repeats(people.Select(p => Trimmed(p.TeamsAadObjectId)).ToList(), "teamsAadObjectId"));
         if (!options.CreateTeams)
         {
             errors.AddRange(await FindUnknownTeamsAsync(people, labels, ct).ConfigureAwait(false));
@@ -42,8 +44,10 @@ public sealed class DirectoryStore(CoachLoopDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var (teams, created) = await LoadTeamsAsync(people, now, actor, ct).ConfigureAwait(false);
         var saved = new List<Person>();
-        foreach (var details in people)
+        var taken = new List<ValidationError>();
+        for (var i = 0; i < people.Count; i++)
         {
+            var details = people[i];
             var email = Person.NormaliseEmail(details.Email);
             var person = await db.People.FirstOrDefaultAsync(p => p.Email == email, ct).ConfigureAwait(false);
             var isNew = person is null;
@@ -55,13 +59,15 @@ public sealed class DirectoryStore(CoachLoopDbContext db, TimeProvider clock)
                 team.Update(team.Name, person.Id, now);
             }
 
-            await LinkAsync(person.Id, ChatIdentity.Slack, details.SlackUserId, now, ct).ConfigureAwait(false);
-            await LinkAsync(person.Id, ChatIdentity.Teams, details.TeamsAadObjectId, now, ct).ConfigureAwait(false);
+            taken.AddRange(await LinkAsync(person.Id, ChatIdentity.Slack, details.SlackUserId, labels.Prefix(i) + "slackUserId", now, ct)
+                .ConfigureAwait(false));
+            taken.AddRange(await LinkAsync(person.Id, ChatIdentity.Teams, details.TeamsAadObjectId, labels.Prefix(i) + "teamsAadObjectId", now, ct)
+                .ConfigureAwait(false));
             Audit("person", person.Id, isNew ? "create" : "update", actor, now, $"{person.Email} as {person.Role}");
             saved.Add(person);
         }
 
-        var conflicts = await FindExternalIdConflictsAsync(saved, labels, ct).ConfigureAwait(false);
+        var conflicts = taken.Concat(await FindExternalIdConflictsAsync(saved, labels, ct).ConfigureAwait(false)).ToList();
         if (conflicts.Count > 0)
         {
             db.ChangeTracker.Clear();
@@ -89,6 +95,8 @@ public sealed class DirectoryStore(CoachLoopDbContext db, TimeProvider clock)
         return (teams, created);
     }
 
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     private static List<string> TeamKeys(IEnumerable<PersonDetails> people) =>
         people.Where(p => !string.IsNullOrWhiteSpace(p.TeamKey)).Select(p => p.TeamKey!.Trim()).Distinct().ToList();
 
@@ -112,11 +120,12 @@ public sealed class DirectoryStore(CoachLoopDbContext db, TimeProvider clock)
             .ToList();
     }
 
-    private async Task LinkAsync(Guid personId, string provider, string? externalUserId, DateTimeOffset now, CancellationToken ct)
+    private async Task<List<ValidationError>> LinkAsync(Guid personId, string provider, string? externalUserId, string field, DateTimeOffset now,
+        CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(externalUserId))
         {
-            return;
+            return [];
         }
 
         var id = externalUserId.Trim();
@@ -128,8 +137,12 @@ public sealed class DirectoryStore(CoachLoopDbContext db, TimeProvider clock)
         }
         else if (existing.PersonId != personId)
         {
-            throw new DomainException("directory.identity-taken", $"{provider} user '{id}' already belongs to someone else.");
+            var holder = await db.People.AsNoTracking().Where(p => p.Id == existing.PersonId).Select(p => p.Email).FirstOrDefaultAsync(ct)
+                .ConfigureAwait(false);
+            return [new(field, $"{provider} user '{id}' already belongs to {holder ?? "someone else"}")];
         }
+
+        return [];
     }
 
     // Repeats within the batch were refused before anything was tracked; this finds an externalId another stored person has.

@@ -95,6 +95,30 @@ public sealed class DirectoryCsvImportTests
     }
 
     [Fact]
+    public async Task ChatIdsTakenByAnotherPersonOrRepeatedNameTheirLines()
+    {
+        await using var app = await CoachLoopApp.StartAsync();
+        await ImportAsync(app, $"{Header},slackUserId\nana@example.com,Ana Ruiz,agent,{Samples.TeamKey},AG-1,UTC,25,U-ANA\n");
+
+        var (status, body) = await ImportAsync(app, $"""
+            {Header},slackUserId,teamsAadObjectId
+            one@example.com,One,agent,{Samples.TeamKey},AG-90,UTC,20,U-ANA,aad-1
+            two@example.com,Two,agent,{Samples.TeamKey},AG-91,UTC,20,U-TWO,aad-1
+            """);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var errors = Errors(body);
+        Assert.Equal(["line 3.teamsAadObjectId"], errors.Keys);
+        Assert.Contains("also given by line 2", errors["line 3.teamsAadObjectId"], StringComparison.Ordinal);
+
+        (status, body) = await ImportAsync(app, $"{Header},slackUserId\none@example.com,One,agent,{Samples.TeamKey},AG-90,UTC,20,U-ANA\n");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("already belongs to ana@example.com", Errors(body)["line 2.slackUserId"], StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.People.AnyAsync(p => p.Email == "one@example.com")));
+    }
+
+    [Fact]
     public async Task AWrongRoleListsTheValidRoles()
     {
         await using var app = await CoachLoopApp.StartAsync();
