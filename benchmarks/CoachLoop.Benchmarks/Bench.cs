@@ -43,7 +43,7 @@ internal static class Bench
         string key;
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            (_, key) = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync("bench");
+            (_, key) = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync("bench-" + Guid.NewGuid().ToString("N")[..12]);
         }
 
         http.DefaultRequestHeaders.Authorization = new("Bearer", key);

@@ -52,7 +52,7 @@ internal static class ClickRig
         string key;
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            (_, key) = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync("bench");
+            (_, key) = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync("bench-" + Guid.NewGuid().ToString("N")[..12]);
         }
 
         var http = new HttpClient { BaseAddress = host.ClientOptions.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };

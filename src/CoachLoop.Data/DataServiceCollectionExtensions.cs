@@ -42,8 +42,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DirectoryStore>();
         services.AddScoped<RubricStore>();
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<ApiKeyUsage>();
         services.AddScoped(sp => new ApiKeyStore(sp.GetRequiredService<CoachLoopDbContext>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ApiKeyCache>()));
+            sp.GetRequiredService<ApiKeyCache>(), sp.GetRequiredService<ApiKeyUsage>()));
         services.AddScoped<CoachingQueries>();
         return services;
     }

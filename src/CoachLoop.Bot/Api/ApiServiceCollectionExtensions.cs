@@ -9,6 +9,7 @@ namespace CoachLoop.Bot.Api;
 internal static class ApiServiceCollectionExtensions
 {
     public const string MachinePolicy = "machine";
+    public const string AdminPolicy = "admin";
 
     public static IServiceCollection AddCoachLoopApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,7 +22,9 @@ internal static class ApiServiceCollectionExtensions
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(MachinePolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+            .AddPolicy(MachinePolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+                .RequireClaim(ApiKeyAuthenticationHandler.AdminClaim, "true"));
         services.AddOpenApi();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section))
             .Validate(o => o.MaxRequestBodyBytes > 0, "Api:MaxRequestBodyBytes must be a positive number of bytes.").ValidateOnStart();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoachLoop.Data;
 using CoachLoop.Data.Stores;
 using CoachLoop.Engine.Common;
@@ -8,13 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Bot.Api;
 
-/// <summary>The directory: upsert people (JSON) or import them (CSV), all or nothing; list a team.</summary>
+/// <summary>The directory: upsert people (JSON) or import them (CSV, see <see cref="DirectoryCsv"/>), all or nothing; list a team.</summary>
 internal static class DirectoryApi
 {
     public const int MaxRows = 5000;
-
-    private static readonly string[] Columns =
-        ["email", "name", "role", "team", "externalId", "timeZone", "typicalCallsPerDay", "slackUserId", "teamsAadObjectId"];
 
     public static void MapDirectory(this IEndpointRouteBuilder app)
     {
@@ -22,7 +18,7 @@ internal static class DirectoryApi
         group.MapPut("/people", UpsertAsync).WithName("UpsertPeople").Accepts<PeopleDto>("application/json")
             .Produces<IReadOnlyList<PersonDto>>().ProducesValidationProblem();
         group.MapPost("/import", ImportAsync).WithName("ImportPeopleCsv").Accepts<string>("text/csv")
-            .Produces<IReadOnlyList<PersonDto>>().ProducesValidationProblem();
+            .Produces<DirectoryImportDto>().ProducesValidationProblem();
         group.MapGet("/people", ListAsync).WithName("ListPeople");
     }
 
@@ -62,7 +58,8 @@ internal static class DirectoryApi
         return await SaveAsync(people.Select(p => p.ToDetails()).ToList(), store, context, "people", ct).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext context, DirectoryStore store, CancellationToken ct)
+    // All or nothing: any bad line (or an unknown team, unless createTeams=true) stores nothing and names every line at fault.
+    private static async Task<IResult> ImportAsync(HttpContext context, DirectoryStore store, bool? createTeams, CancellationToken ct)
     {
         if (!MediaTypeIs(context.Request, "text/csv"))
         {
@@ -76,59 +73,22 @@ internal static class DirectoryApi
             return Problems.Validation("body", "must not contain NUL characters (\\u0000)");
         }
 
-        var rows = CsvReader.Parse(text);
-        if (rows.Count < 2)
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text), writable: false);
+        var csv = await DirectoryCsv.ReadAsync(body, MaxRows, ct).ConfigureAwait(false);
+        if (csv.Errors.Count > 0)
         {
-            return Problems.Validation("body", $"a CSV with a header line ({string.Join(',', Columns)}) and at least one row is required");
+            return Problems.Validation(csv.Errors);
         }
 
-        if (rows.Count - 1 > MaxRows)
+        var result = await store.UpsertAsync(csv.People, ApiActor.From(context), new DirectoryUpsertOptions(csv.Lines, createTeams ?? false), ct)
+            .ConfigureAwait(false);
+        if (result.Errors.Count > 0)
         {
-            return Problems.Validation("body", $"at most {MaxRows} rows per import");
+            return Problems.Validation(result.Errors);
         }
 
-        var header = rows[0].Select(h => h.Trim()).ToList();
-        var unknown = header.Where(h => !Columns.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (unknown.Count > 0 || !header.Contains("email", StringComparer.OrdinalIgnoreCase))
-        {
-            return Problems.Validation("header", $"columns must be among {string.Join(',', Columns)} and include email; unknown: {string.Join(',', unknown)}");
-        }
-
-        var errors = new List<ValidationError>();
-        var people = new List<PersonDetails>();
-        for (var i = 1; i < rows.Count; i++)
-        {
-            var prefix = $"line {i + 1}.";
-            string? Cell(string column)
-            {
-                var index = header.FindIndex(h => h.Equals(column, StringComparison.OrdinalIgnoreCase));
-                return index >= 0 && index < rows[i].Count && rows[i][index].Trim().Length > 0 ? rows[i][index].Trim() : null;
-            }
-
-            var role = (PersonRole)(-1);
-            if (Cell("role") is { } roleText && !Enum.TryParse(roleText, ignoreCase: true, out role))
-            {
-                errors.Add(new(prefix + "role", $"'{roleText}' is not a role"));
-            }
-
-            var calls = 0;
-            if (Cell("typicalCallsPerDay") is { } callsText && !int.TryParse(callsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out calls))
-            {
-                errors.Add(new(prefix + "typicalCallsPerDay", $"'{callsText}' is not a whole number"));
-            }
-
-            var details = new PersonDetails(Cell("email") ?? "", Cell("name") ?? "", role, Cell("team"), Cell("externalId"),
-                Cell("timeZone") ?? "UTC", calls, Cell("slackUserId"), Cell("teamsAadObjectId"));
-            errors.AddRange(details.Validate(prefix).Where(e => !errors.Any(x => x.Field == e.Field)));
-            people.Add(details);
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        return await SaveAsync(people, store, context, "line", ct).ConfigureAwait(false);
+        var people = await ToDtosAsync(result.Saved, context, ct).ConfigureAwait(false);
+        return TypedResults.Ok(DirectoryImportDto.From(people, result.CreatedTeams, result.Saved));
     }
 
     private static async Task<IResult> SaveAsync(List<PersonDetails> people, DirectoryStore store, HttpContext context, string itemName,
@@ -139,22 +99,20 @@ internal static class DirectoryApi
             return Problems.Validation(itemName, $"at most {MaxRows} people per request");
         }
 
-        try
+        var result = await store.UpsertAsync(people, ApiActor.From(context), ct).ConfigureAwait(false);
+        if (result.Errors.Count > 0)
         {
-            var result = await store.UpsertAsync(people, ApiActor.From(context), ct).ConfigureAwait(false);
-            if (result.Errors.Count > 0)
-            {
-                return Problems.Validation(result.Errors);
-            }
+            return Problems.Validation(result.Errors);
+        }
 
-            var db = context.RequestServices.GetRequiredService<CoachLoopDbContext>();
-            var teamKeys = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Key, ct).ConfigureAwait(false);
-            return TypedResults.Ok(result.Saved.Select(p => PersonDto.From(p, p.TeamId is { } t ? teamKeys.GetValueOrDefault(t) : null)).ToList());
-        }
-        catch (DomainException ex)
-        {
-            return Problems.Validation(ex.Code.EndsWith("identity-taken", StringComparison.Ordinal) ? "chatIdentity" : itemName, ex.Message);
-        }
+        return TypedResults.Ok(await ToDtosAsync(result.Saved, context, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<List<PersonDto>> ToDtosAsync(IReadOnlyList<Person> saved, HttpContext context, CancellationToken ct)
+    {
+        var db = context.RequestServices.GetRequiredService<CoachLoopDbContext>();
+        var teamKeys = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Key, ct).ConfigureAwait(false);
+        return saved.Select(p => PersonDto.From(p, p.TeamId is { } t ? teamKeys.GetValueOrDefault(t) : null)).ToList();
     }
 
     private static bool MediaTypeIs(HttpRequest request, string mediaType) =>

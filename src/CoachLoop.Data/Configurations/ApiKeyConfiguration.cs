@@ -15,5 +15,6 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Prefix).HasMaxLength(16).IsRequired();
         builder.Property(k => k.Hash).HasMaxLength(64).IsRequired();
         builder.HasIndex(k => k.Hash).IsUnique();
+        builder.HasIndex(k => k.Name).IsUnique();
     }
 }

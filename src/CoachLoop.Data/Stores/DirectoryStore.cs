@@ -11,28 +11,43 @@ namespace CoachLoop.Data.Stores;
 /// </summary>
 public sealed class DirectoryStore(CoachLoopDbContext db, TimeProvider clock)
 {
-    public async Task<DirectoryResult> UpsertAsync(IReadOnlyList<PersonDetails> people, Actor actor, CancellationToken ct = default)
+    public Task<DirectoryResult> UpsertAsync(IReadOnlyList<PersonDetails> people, Actor actor, CancellationToken ct = default) =>
+        UpsertAsync(people, actor, new DirectoryUpsertOptions(), ct);
+
+    public async Task<DirectoryResult> UpsertAsync(IReadOnlyList<PersonDetails> people, Actor actor, DirectoryUpsertOptions options,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(options);
+        var labels = new DirectoryLabels(people.Count, options.Labels);
         var errors = new List<ValidationError>();
         for (var i = 0; i < people.Count; i++)
         {
-            errors.AddRange(people[i].Validate(people.Count == 1 ? "" : $"[{i}]."));
+            errors.AddRange(people[i].Validate(labels.Prefix(i)));
         }
 
-        var duplicates = people.GroupBy(p => Person.NormaliseEmail(p.Email ?? "")).Where(g => g.Count() > 1).Select(g => g.Key);
-        errors.AddRange(duplicates.Select(d => new ValidationError("email", $"'{d}' appears more than once")));
+        errors.AddRange(labels.Repeats(people.Select(p => Person.NormaliseEmail(p.Email ?? "")).ToList(), "email"));
+        errors.AddRange(labels.Repeats(people.Select(p => Trimmed(p.ExternalId)).ToList(), "externalId"));
+        errors.AddRange(labels.Repeats(people.Select(p => Trimmed(p.SlackUserId)).ToList(), "slackUserId"));
+        errors.AddRange(labels.Repeats(people.Select(p => Trimmed(p.TeamsAadObjectId)).ToList(), "teamsAadObjectId"));
+        if (!options.CreateTeams)
+        {
+            errors.AddRange(await FindUnknownTeamsAsync(people, labels, ct).ConfigureAwait(false));
+        }
+
         if (errors.Count > 0)
         {
             return new DirectoryResult([], errors);
         }
 
         var now = clock.GetUtcNow();
-        var teams = await LoadTeamsAsync(people, now, actor, ct).ConfigureAwait(false);
+        var (teams, created) = await LoadTeamsAsync(people, now, actor, ct).ConfigureAwait(false);
         var saved = new List<Person>();
-        foreach (var details in people)
+        var taken = new List<ValidationError>();
+        for (var i = 0; i < people.Count; i++)
         {
+            var details = people[i];
             var email = Person.NormaliseEmail(details.Email);
             var person = await db.People.FirstOrDefaultAsync(p => p.Email == email, ct).ConfigureAwait(false);
             var isNew = person is null;
@@ -44,13 +59,15 @@ public sealed class DirectoryStore(CoachLoopDbContext db, TimeProvider clock)
                 team.Update(team.Name, person.Id, now);
             }
 
-            await LinkAsync(person.Id, ChatIdentity.Slack, details.SlackUserId, now, ct).ConfigureAwait(false);
-            await LinkAsync(person.Id, ChatIdentity.Teams, details.TeamsAadObjectId, now, ct).ConfigureAwait(false);
+            taken.AddRange(await LinkAsync(person.Id, ChatIdentity.Slack, details.SlackUserId, labels.Prefix(i) + "slackUserId", now, ct)
+                .ConfigureAwait(false));
+            taken.AddRange(await LinkAsync(person.Id, ChatIdentity.Teams, details.TeamsAadObjectId, labels.Prefix(i) + "teamsAadObjectId", now, ct)
+                .ConfigureAwait(false));
             Audit("person", person.Id, isNew ? "create" : "update", actor, now, $"{person.Email} as {person.Role}");
             saved.Add(person);
         }
 
-        var conflicts = await FindExternalIdConflictsAsync(saved, ct).ConfigureAwait(false);
+        var conflicts = taken.Concat(await FindExternalIdConflictsAsync(saved, labels, ct).ConfigureAwait(false)).ToList();
         if (conflicts.Count > 0)
         {
             db.ChangeTracker.Clear();
@@ -58,29 +75,57 @@ public sealed class DirectoryStore(CoachLoopDbContext db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new DirectoryResult(saved, []);
+        return new DirectoryResult(saved, []) { CreatedTeams = created };
     }
 
-    private async Task<Dictionary<string, Team>> LoadTeamsAsync(IReadOnlyList<PersonDetails> people, DateTimeOffset now, Actor actor,
-        CancellationToken ct)
+    private async Task<(Dictionary<string, Team> Teams, List<Team> Created)> LoadTeamsAsync(IReadOnlyList<PersonDetails> people,
+        DateTimeOffset now, Actor actor, CancellationToken ct)
     {
-        var keys = people.Where(p => !string.IsNullOrWhiteSpace(p.TeamKey)).Select(p => p.TeamKey!.Trim()).Distinct().ToList();
+        var keys = TeamKeys(people);
         var teams = await db.Teams.Where(t => keys.Contains(t.Key)).ToDictionaryAsync(t => t.Key, ct).ConfigureAwait(false);
+        var created = new List<Team>();
         foreach (var key in keys.Where(k => !teams.ContainsKey(k)))
         {
             var team = db.Teams.Add(Team.Create(key, key, now)).Entity;
             Audit("team", team.Id, "create", actor, now, key);
             teams[key] = team;
+            created.Add(team);
         }
 
-        return teams;
+        return (teams, created);
     }
 
-    private async Task LinkAsync(Guid personId, string provider, string? externalUserId, DateTimeOffset now, CancellationToken ct)
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static List<string> TeamKeys(IEnumerable<PersonDetails> people) =>
+        people.Where(p => !string.IsNullOrWhiteSpace(p.TeamKey)).Select(p => p.TeamKey!.Trim()).Distinct().ToList();
+
+    // A team named only by a typo would be created without a manager, and its agents' flags would reach nobody.
+    private async Task<List<ValidationError>> FindUnknownTeamsAsync(IReadOnlyList<PersonDetails> people, DirectoryLabels labels,
+        CancellationToken ct)
+    {
+        var keys = TeamKeys(people);
+        var existing = await db.Teams.AsNoTracking().Where(t => keys.Contains(t.Key)).Select(t => t.Key).ToListAsync(ct).ConfigureAwait(false);
+        if (existing.Count == keys.Count)
+        {
+            return [];
+        }
+
+        var known = await db.Teams.AsNoTracking().OrderBy(t => t.Key).Select(t => t.Key).Take(21).ToListAsync(ct).ConfigureAwait(false);
+        var knownText = known.Count == 0 ? "there are no teams yet" : "known teams: " + string.Join(", ", known.Take(20)) + (known.Count > 20 ? ", ..." : "");
+        return people.Select((p, i) => (Key: p.TeamKey?.Trim(), Index: i))
+            .Where(p => !string.IsNullOrEmpty(p.Key) && !existing.Contains(p.Key, StringComparer.Ordinal))
+            .Select(p => new ValidationError(labels.Prefix(p.Index) + "team",
+                $"unknown team '{p.Key}' ({knownText}); fix the team key, or allow creating teams (createTeams=true)"))
+            .ToList();
+    }
+
+    private async Task<List<ValidationError>> LinkAsync(Guid personId, string provider, string? externalUserId, string field, DateTimeOffset now,
+        CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(externalUserId))
         {
-            return;
+            return [];
         }
 
         var id = externalUserId.Trim();
@@ -92,20 +137,31 @@ public sealed class DirectoryStore(CoachLoopDbContext db, TimeProvider clock)
         }
         else if (existing.PersonId != personId)
         {
-            throw new DomainException("directory.identity-taken", $"{provider} user '{id}' already belongs to someone else.");
+            var holder = await db.People.AsNoTracking().Where(p => p.Id == existing.PersonId).Select(p => p.Email).FirstOrDefaultAsync(ct)
+                .ConfigureAwait(false);
+            return [new(field, $"{provider} user '{id}' already belongs to {holder ?? "someone else"}")];
         }
+
+        return [];
     }
 
-    private async Task<List<ValidationError>> FindExternalIdConflictsAsync(List<Person> saved, CancellationToken ct)
+    // Repeats within the batch were refused before anything was tracked; this finds an externalId another stored person has.
+    private async Task<List<ValidationError>> FindExternalIdConflictsAsync(List<Person> saved, DirectoryLabels labels, CancellationToken ct)
     {
         var errors = new List<ValidationError>();
-        foreach (var person in saved.Where(p => p.ExternalId is not null))
+        for (var i = 0; i < saved.Count; i++)
         {
-            var taken = await db.People.AsNoTracking()
-                .AnyAsync(p => p.ExternalId == person.ExternalId && p.Id != person.Id, ct).ConfigureAwait(false);
-            if (taken || saved.Count(p => p.ExternalId == person.ExternalId) > 1)
+            var person = saved[i];
+            if (person.ExternalId is null)
             {
-                errors.Add(new("externalId", $"'{person.ExternalId}' is already used by another person"));
+                continue;
+            }
+
+            var holder = await db.People.AsNoTracking().Where(p => p.ExternalId == person.ExternalId && p.Id != person.Id)
+                .Select(p => p.Email).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (holder is not null)
+            {
+                errors.Add(new(labels.Prefix(i) + "externalId", $"'{person.ExternalId}' is already used by {holder}; each externalId must be unique"));
             }
         }
 
@@ -117,4 +173,8 @@ public sealed class DirectoryStore(CoachLoopDbContext db, TimeProvider clock)
 }
 
 /// <summary>The people saved, or why nothing was.</summary>
-public sealed record DirectoryResult(IReadOnlyList<Person> Saved, IReadOnlyList<ValidationError> Errors);
+public sealed record DirectoryResult(IReadOnlyList<Person> Saved, IReadOnlyList<ValidationError> Errors)
+{
+    /// <summary>The teams this batch created (only when <see cref="DirectoryUpsertOptions.CreateTeams"/> allowed it).</summary>
+    public IReadOnlyList<Team> CreatedTeams { get; init; } = [];
+}

@@ -36,7 +36,8 @@ public sealed class DirectoryApiTests
             kim@example.com,Kim,agent,north,AG-7,Europe/Paris,22,,0f3a-aad
             """;
 
-        var response = await client.PostAsync("/api/v1/directory/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        // A new directory has no teams: creating them is asked for.
+        var response = await client.PostAsync("/api/v1/directory/import?createTeams=true", new StringContent(csv, Encoding.UTF8, "text/csv"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var people = await app.WithDbAsync(db => db.People.OrderBy(p => p.Email).ToListAsync());
@@ -52,12 +53,12 @@ public sealed class DirectoryApiTests
         await using var app = await CoachLoopApp.StartAsync(seed: false);
         var client = await app.CreateApiClientAsync();
         const string csv = """
-            email,name,role,team,timeZone,typicalCallsPerDay
-            ok@example.com,Okay,agent,north,UTC,10
-            nope,No,wizard,north,UTC,many
+            email,name,role,team,externalId,timeZone,typicalCallsPerDay
+            ok@example.com,Okay,agent,north,,UTC,10
+            nope,No,wizard,north,,UTC,many
             """;
 
-        var response = await client.PostAsync("/api/v1/directory/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var response = await client.PostAsync("/api/v1/directory/import?createTeams=true", new StringContent(csv, Encoding.UTF8, "text/csv"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await Json.ReadAsync(response)).GetProperty("errors");

@@ -125,7 +125,7 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    private static string BotDll()
+    internal static string BotDll()
     {
         // tests/CoachLoop.Bot.Tests/bin/{Configuration}/{tfm}/ -> src/CoachLoop.Bot/bin/{Configuration}/{tfm}/CoachLoop.Bot.dll
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

@@ -103,11 +103,12 @@ public sealed class CoachLoopApp : WebApplicationFactory<Program>
         Assert.Empty(people.Errors);
     }
 
-    /// <summary>A client carrying a freshly created API key.</summary>
-    public async Task<HttpClient> CreateApiClientAsync()
+    /// <summary>A client carrying a freshly created API key (names are unique: by default "tests-" and a random part).</summary>
+    public async Task<HttpClient> CreateApiClientAsync(string? name = null, bool admin = false)
     {
         await using var scope = Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync("tests");
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>()
+            .CreateAsync(name ?? "tests-" + Guid.NewGuid().ToString("N")[..12], admin);
         var client = Address is null ? CreateClient() : new HttpClient { BaseAddress = Address };
         client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
         return client;

@@ -58,7 +58,7 @@ public sealed class WebChannelHost : WebApplicationFactory<Program>
     public async Task<HttpClient> CreateApiClientAsync()
     {
         await using var scope = Services.CreateAsyncScope();
-        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync("browser-tests");
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync("browser-tests-" + Guid.NewGuid().ToString("N")[..12]);
         var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
         return client;

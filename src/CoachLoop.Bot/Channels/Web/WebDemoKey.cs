@@ -4,7 +4,8 @@ namespace CoachLoop.Bot.Channels.Web;
 
 /// <summary>
 /// The API key the web page's "simulate a scored call" form uses to post to the real API. Made once per
-/// process, stored hashed like any key, and handed only to loopback callers of the web channel.
+/// process, stored hashed like any key (not an admin key), and handed only to loopback callers of the web channel. Key names
+/// are unique, so each process's key has its own.
 /// </summary>
 public sealed class WebDemoKey(IServiceScopeFactory scopes) : IDisposable
 {
@@ -19,7 +20,7 @@ public sealed class WebDemoKey(IServiceScopeFactory scopes) : IDisposable
             if (_secret is null)
             {
                 await using var scope = scopes.CreateAsyncScope();
-                (_, _secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync("web-channel", ct).ConfigureAwait(false);
+                (_, _secret) = await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync("web-channel-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6)), ct).ConfigureAwait(false);
             }
 
             return _secret;
