@@ -29,6 +29,7 @@ app.MapHealth();
 app.MapScoredCalls();
 app.MapRubrics();
 app.MapDirectory();
+app.MapPeople();
 app.MapFlags();
 app.MapReports();
 app.MapOutbox();
