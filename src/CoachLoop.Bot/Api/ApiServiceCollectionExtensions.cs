@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CoachLoop.Bot.Api.OpenApi;
 using CoachLoop.Bot.Demo;
 using CoachLoop.Engine.Common;
 using Microsoft.AspNetCore.Authentication;
@@ -22,7 +23,7 @@ internal static class ApiServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(MachinePolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
-        services.AddOpenApi();
+        services.AddCoachLoopOpenApi();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<SinglePostGroups>();

@@ -10,7 +10,7 @@ internal static class FlagsApi
     public static void MapFlags(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/flags").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithTags("Flags");
-        group.MapGet("/", ListAsync).WithName("ListFlags");
+        group.MapGet("/", ListAsync).WithName("ListFlags").Produces<Page<FlagView>>();
         group.MapGet("/{id:guid}", GetAsync).WithName("GetFlag");
     }
 

@@ -10,7 +10,7 @@ internal static class PeopleApi
     public static void MapPeople(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/directory").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithTags("Directory")
-            .MapGet("/people", ListAsync).WithName("ListPeople");
+            .MapGet("/people", ListAsync).WithName("ListPeople").Produces<Page<PersonDto>>();
     }
 
     private static async Task<IResult> ListAsync(string? team, string? limit, string? cursor, HttpContext context, CoachLoopDbContext db,

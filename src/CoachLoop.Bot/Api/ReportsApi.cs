@@ -11,8 +11,18 @@ internal static class ReportsApi
     public static void MapReports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithTags("Reports");
-        group.MapGet("/agents/{agent}/scorecard", ScorecardAsync).WithName("AgentScorecard");
-        group.MapGet("/coaching-log", CoachingLogAsync).WithName("CoachingLog");
+        group.MapGet("/agents/{agent}/scorecard", ScorecardAsync).WithName("AgentScorecard").Produces<Scorecard>();
+        group.MapGet("/coaching-log", CoachingLogAsync).WithName("CoachingLog")
+            .Produces<Page<CoachingLogRow>>()
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The same 200 as a CSV download (format=csv, or Accept: text/csv).
+                operation.Responses?["200"].Content?.TryAdd("text/csv", new Microsoft.OpenApi.OpenApiMediaType
+                {
+                    Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String },
+                });
+                return Task.CompletedTask;
+            });
     }
 
     private static async Task<IResult> ScorecardAsync(string agent, DateTimeOffset? from, DateTimeOffset? to, CoachingQueries queries,

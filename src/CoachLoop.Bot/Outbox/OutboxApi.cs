@@ -12,8 +12,8 @@ internal static class OutboxApi
     public static void MapOutbox(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/outbox").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithTags("Outbox");
-        group.MapGet("/", ListAsync).WithName("ListOutbox");
-        group.MapPost("/{id:long}/retry", RetryAsync).WithName("RetryOutboxMessage");
+        group.MapGet("/", ListAsync).WithName("ListOutbox").Produces<Page<OutboxView>>();
+        group.MapPost("/{id:long}/retry", RetryAsync).WithName("RetryOutboxMessage").Produces(202);
     }
 
     private static async Task<IResult> ListAsync(string? status, string? limit, string? cursor, HttpContext context, CoachLoopDbContext db,
