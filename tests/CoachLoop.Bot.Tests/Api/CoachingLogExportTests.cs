@@ -1,3 +1,4 @@
+using CoachLoop.Data;
 using CoachLoop.Engine.Coaching;
 using CoachLoop.Engine.Common;
 using CoachLoop.Engine.FollowUps;
@@ -14,12 +15,15 @@ namespace CoachLoop.Bot.Tests.Api;
 public sealed class CoachingLogExportTests
 {
     private static readonly Actor Manager = new(Guid.CreateVersion7(), "Morgan Lee", ActorRole.Manager, "web");
+    public static TheoryData<DatabaseProvider> Providers => PagingTests.Providers;
+
     private const string Period = "from=2026-11-01T00:00:00Z&to=2026-12-31T00:00:00Z";
 
-    [Fact]
-    public async Task TheCsvHasItsOwnColumnsForCriterionScoreThresholdAgentTeamCoachAndPracticeAndAFileName()
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TheCsvHasItsOwnColumnsForCriterionScoreThresholdAgentTeamCoachAndPracticeAndAFileName(DatabaseProvider provider)
     {
-        await using var app = await CoachLoopApp.StartAsync();
+        await using var app = await CoachLoopApp.StartAsync(provider: provider);
         var client = await app.CreateApiClientAsync();
         await client.PostAsJsonAsync("/api/v1/scored-calls", Json.Call("4471"));
         await CoachAsync(app, "4471", practiceDone: true);
@@ -66,10 +70,11 @@ public sealed class CoachingLogExportTests
         Assert.Equal("2026-12-04", json.GetProperty("items")[0].GetProperty("followUpDate").GetString());
     }
 
-    [Fact]
-    public async Task TheJsonLogPagesAndItsNextLinkKeepsTheDefaultPeriod()
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TheJsonLogPagesAndItsNextLinkKeepsTheDefaultPeriod(DatabaseProvider provider)
     {
-        await using var app = await CoachLoopApp.StartAsync();
+        await using var app = await CoachLoopApp.StartAsync(provider: provider);
         var client = await app.CreateApiClientAsync();
         await PagingTests.PostBatchAsync(client, 3);
         foreach (var callId in new[] { "p-000", "p-001", "p-002" })

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoachLoop.Data;
 using CoachLoop.Data.Diagnostics;
 using CoachLoop.Data.Records;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +14,13 @@ namespace CoachLoop.Bot.Tests.Api;
 /// </summary>
 public sealed class PagingTests
 {
-    [Fact]
-    public async Task FlagsPageThroughEveryFlagOnceFollowingTheNextLinks()
+    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task FlagsPageThroughEveryFlagOnceFollowingTheNextLinks(DatabaseProvider provider)
     {
-        await using var app = await CoachLoopApp.StartAsync();
+        await using var app = await CoachLoopApp.StartAsync(provider: provider);
         var client = await app.CreateApiClientAsync();
         // The clock stands still: every flag is raised at the same instant, so only the id keeps the order stable.
         await PostBatchAsync(client, 7, compliance: i => i % 3 == 0);
@@ -131,10 +135,11 @@ public sealed class PagingTests
         Assert.Equal(ana.GetProperty("teamId").GetGuid(), ana.GetProperty("team").GetProperty("id").GetGuid());
     }
 
-    [Fact]
-    public async Task PeoplePageByEmail()
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task PeoplePageByEmail(DatabaseProvider provider)
     {
-        await using var app = await CoachLoopApp.StartAsync();
+        await using var app = await CoachLoopApp.StartAsync(provider: provider);
         var client = await app.CreateApiClientAsync();
 
         var pages = await FollowAsync(client, "/api/v1/directory/people?limit=4");
@@ -146,11 +151,12 @@ public sealed class PagingTests
         Assert.All(team[1..], p => Assert.Contains($"team={Samples.TeamKey}", p.GetProperty("self").GetString(), StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task OutboxPagesInIdOrder()
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task OutboxPagesInIdOrder(DatabaseProvider provider)
     {
         var channel = new ScriptedChannel();
-        await using var app = await CoachLoopApp.StartAsync(services: channel.Register);
+        await using var app = await CoachLoopApp.StartAsync(provider: provider, services: channel.Register);
         var client = await app.CreateApiClientAsync();
         await PostBatchAsync(client, 3);
         var pending = await app.WithDbAsync(db => db.Outbox.Where(m => m.Status == OutboxStatus.Pending).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
