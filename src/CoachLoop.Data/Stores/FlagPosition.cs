@@ -1,13 +1,4 @@
-using CoachLoop.Engine.Flags;
-
 namespace CoachLoop.Data.Stores;
 
 /// <summary>A flag's place in the list order: urgent first, then newest raised first, then by id.</summary>
-public sealed record FlagPosition(bool Urgent, DateTimeOffset RaisedAt, Guid Id)
-{
-    public static FlagPosition Of(Flag flag)
-    {
-        ArgumentNullException.ThrowIfNull(flag);
-        return new(flag.Urgent, flag.RaisedAt, flag.Id);
-    }
-}
+public sealed record FlagPosition(bool Urgent, DateTimeOffset RaisedAt, Guid Id);
