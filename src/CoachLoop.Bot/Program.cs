@@ -30,6 +30,7 @@ app.MapScoredCalls();
 app.MapRubrics();
 app.MapDirectory();
 app.MapApiKeys();
+app.MapPeople();
 app.MapFlags();
 app.MapReports();
 app.MapOutbox();

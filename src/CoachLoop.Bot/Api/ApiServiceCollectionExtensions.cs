@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CoachLoop.Bot.Api.OpenApi;
 using CoachLoop.Bot.Demo;
 using CoachLoop.Engine.Common;
 using Microsoft.AspNetCore.Authentication;
@@ -25,7 +26,7 @@ internal static class ApiServiceCollectionExtensions
             .AddPolicy(MachinePolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
                 .RequireClaim(ApiKeyAuthenticationHandler.AdminClaim, "true"));
-        services.AddOpenApi();
+        services.AddCoachLoopOpenApi();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section))
             .Validate(o => o.MaxRequestBodyBytes > 0, "Api:MaxRequestBodyBytes must be a positive number of bytes.").ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));

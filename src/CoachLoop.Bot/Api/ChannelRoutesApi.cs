@@ -16,8 +16,9 @@ internal static class ChannelRoutesApi
     public static void MapChannelRoutes(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/channels").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithQueryContract().WithTags("Channels");
-        group.MapPut("/{channel}/teams/{teamKey}", LinkTeamAsync).WithName("LinkTeamChannel").Accepts<TeamChannelLink>(JsonBody.ContentType);
-        group.MapGet("/{channel}/teams", ListAsync).WithName("ListTeamChannels");
+        group.MapPut("/{channel}/teams/{teamKey}", LinkTeamAsync).WithName("LinkTeamChannel").Accepts<TeamChannelLink>(JsonBody.ContentType)
+            .Produces<TeamChannelLink>();
+        group.MapGet("/{channel}/teams", ListAsync).WithName("ListTeamChannels").Produces<IReadOnlyList<TeamChannelRoute>>();
     }
 
     private static async Task<IResult> LinkTeamAsync(string channel, string teamKey, CoachLoopDbContext db, TimeProvider clock,
@@ -80,10 +81,15 @@ internal static class ChannelRoutesApi
 
     private static async Task<IResult> ListAsync(string channel, CoachLoopDbContext db, CancellationToken ct)
     {
+        if (!Channels.Contains(channel))
+        {
+            return Problems.Validation("channel", "must be slack or teams");
+        }
+
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Key, ct).ConfigureAwait(false);
         var routes = await db.ChannelRoutes.AsNoTracking().Where(r => r.Channel == channel && r.RouteKind == ChannelRoute.TeamRoute)
             .ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(routes.Select(r => new { team = teams.GetValueOrDefault(r.SubjectId), r.ConversationId, r.Tenant, r.ServiceUrl }));
+        return TypedResults.Ok(routes.Select(r => new TeamChannelRoute(teams.GetValueOrDefault(r.SubjectId), r.ConversationId, r.Tenant, r.ServiceUrl)).ToList());
     }
 }
 

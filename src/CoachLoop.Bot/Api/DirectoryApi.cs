@@ -19,7 +19,6 @@ internal static class DirectoryApi
             .Produces<IReadOnlyList<PersonDto>>().ProducesValidationProblem();
         group.MapPost("/import", ImportAsync).WithName("ImportPeopleCsv").Accepts<string>("text/csv")
             .Produces<DirectoryImportDto>().ProducesValidationProblem();
-        group.MapGet("/people", ListAsync).WithName("ListPeople");
     }
 
     private static async Task<IResult> UpsertAsync(HttpContext context, DirectoryStore store,
@@ -118,18 +117,4 @@ internal static class DirectoryApi
     private static bool MediaTypeIs(HttpRequest request, string mediaType) =>
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed)
         && parsed.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase);
-
-    private static async Task<Ok<List<PersonDto>>> ListAsync(string? team, CoachLoopDbContext db, CancellationToken ct)
-    {
-        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Key, ct).ConfigureAwait(false);
-        var query = db.People.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(team))
-        {
-            var teamId = teams.FirstOrDefault(t => t.Value == team).Key;
-            query = query.Where(p => p.TeamId == teamId);
-        }
-
-        var people = await query.OrderBy(p => p.Email).ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(people.Select(p => PersonDto.From(p, p.TeamId is { } t ? teams.GetValueOrDefault(t) : null)).ToList());
-    }
 }

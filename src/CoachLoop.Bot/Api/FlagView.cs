@@ -1,4 +1,5 @@
 using CoachLoop.Data.Records;
+using CoachLoop.Data.Stores;
 using CoachLoop.Engine.Coaching;
 using CoachLoop.Engine.Flags;
 using CoachLoop.Engine.FollowUps;
@@ -8,6 +9,7 @@ namespace CoachLoop.Bot.Api;
 /// <summary>
 /// A flag as the API shows it, with its plan and, for one flag, its audited history. A pattern flag names the
 /// calls of its streak and, for one flag, the quality flags folded into it; a folded flag names its pattern flag.
+/// The agent (name, email), team and criterion (id, name) come with every flag, so a list needs no second request per row.
 /// </summary>
 internal sealed record FlagView(
     Guid Id,
@@ -34,12 +36,22 @@ internal sealed record FlagView(
     IReadOnlyList<HistoryEntry>? History,
     IReadOnlyList<StreakCallView> Streak,
     Guid? SupersededBy,
-    IReadOnlyList<Guid>? Folded)
+    IReadOnlyList<Guid>? Folded,
+    FlagAgentView? Agent,
+    FlagTeamView? Team,
+    FlagCriterionView Criterion)
 {
-    public static FlagView From(Flag f, IReadOnlyList<AuditEntry>? history = null, IReadOnlyList<Guid>? folded = null) =>
-        new(f.Id, f.Kind, f.Urgent, f.Status, f.AgentId, f.TeamId, f.CallId, f.CallTime, f.CriterionId, f.Weight, f.Score, f.Threshold,
+    public static FlagView From(FlagListRow row, IReadOnlyList<AuditEntry>? history = null, IReadOnlyList<Guid>? folded = null)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var f = row.Flag;
+        return new(f.Id, f.Kind, f.Urgent, f.Status, f.AgentId, f.TeamId, f.CallId, f.CallTime, f.CriterionId, f.Weight, f.Score, f.Threshold,
             f.RubricVersion, f.Plan, f.FollowUpDate, f.Cycle, f.RaisedAt, f.UpdatedAt, f.Session, f.LastFollowUp, f.ClosingNote,
-            history?.Select(HistoryEntry.From).ToList(), f.Streak.Select(StreakCallView.From).ToList(), f.SupersededBy, folded);
+            history?.Select(HistoryEntry.From).ToList(), f.Streak.Select(StreakCallView.From).ToList(), f.SupersededBy, folded,
+            row.AgentEmail is null ? null : new FlagAgentView(f.AgentId, row.AgentName ?? "", row.AgentEmail),
+            f.TeamId is { } teamId && row.TeamKey is not null ? new FlagTeamView(teamId, row.TeamKey, row.TeamName ?? row.TeamKey) : null,
+            new FlagCriterionView(f.CriterionId, row.CriterionName ?? f.CriterionId));
+    }
 }
 
 /// <summary>One audited change: who, in which role, through which channel, before and after.</summary>

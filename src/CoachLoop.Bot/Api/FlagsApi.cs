@@ -10,13 +10,30 @@ internal static class FlagsApi
     public static void MapFlags(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/flags").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithQueryContract().WithTags("Flags");
-        group.MapGet("/", ListAsync).WithName("ListFlags");
+        group.MapGet("/", ListAsync).WithName("ListFlags").Produces<Page<FlagView>>();
         group.MapGet("/{id:guid}", GetAsync).WithName("GetFlag");
     }
 
-    private static async Task<IResult> ListAsync(string? team, string? agent, string? status, int? limit, CoachingQueries queries,
-        CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? team, string? agent, string? status, string? limit, string? cursor,
+        HttpContext context, CoachingQueries queries, CancellationToken ct)
     {
+        var (page, pageProblem) = PageRequest.Read(limit, cursor, "flags", 3);
+        if (page is null)
+        {
+            return pageProblem!;
+        }
+
+        FlagPosition? after = null;
+        if (page.After is [var urgent, var raised, var id])
+        {
+            if (urgent is not ("0" or "1") || PageRequest.Instant(raised) is not { } raisedAt || !Guid.TryParse(id, out var flagId))
+            {
+                return PageRequest.BadCursor();
+            }
+
+            after = new FlagPosition(urgent == "1", raisedAt, flagId);
+        }
+
         var (teamId, teamProblem) = await TeamFilter.ResolveAsync(team, queries, ct).ConfigureAwait(false);
         if (teamProblem is not null)
         {
@@ -50,25 +67,21 @@ internal static class FlagsApi
             }
         }
 
-        if (limit is < 1 or > CoachingQueries.MaxPageSize)
-        {
-            return Problems.Validation("limit", $"must be between 1 and {CoachingQueries.MaxPageSize}");
-        }
-
-        var flags = await queries.ListFlagsAsync(new FlagFilter(teamId, agentId, statuses, limit ?? 100), ct).ConfigureAwait(false);
-        return TypedResults.Ok(flags.Select(f => FlagView.From(f)).ToList());
+        var rows = await queries.ListFlagsAsync(new FlagFilter(teamId, agentId, statuses, page.Limit + 1, after), ct).ConfigureAwait(false);
+        return TypedResults.Ok(Paging.Answer(context, rows, page.Limit, r => FlagView.From(r),
+            r => PageCursor.Encode("flags", r.Flag.Urgent ? "1" : "0", PageRequest.Key(r.Flag.RaisedAt), r.Flag.Id.ToString())));
     }
 
     private static async Task<Results<Ok<FlagView>, ProblemHttpResult>> GetAsync(Guid id, CoachingQueries queries, CancellationToken ct)
     {
-        var flag = await queries.FindFlagAsync(id, ct).ConfigureAwait(false);
-        if (flag is null)
+        var row = await queries.FindFlagRowAsync(id, ct).ConfigureAwait(false);
+        if (row?.Flag is not { } flag)
         {
             return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"No flag {id}.");
         }
 
         var history = await queries.HistoryAsync("flag", id, ct).ConfigureAwait(false);
         var folded = flag.Kind == FlagKind.Pattern ? await queries.FoldedIntoAsync(id, ct).ConfigureAwait(false) : null;
-        return TypedResults.Ok(FlagView.From(flag, history, folded));
+        return TypedResults.Ok(FlagView.From(row, history, folded));
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CoachLoop.Data.Stores;
 
 namespace CoachLoop.Bot.Api;
@@ -12,8 +11,18 @@ internal static class ReportsApi
     public static void MapReports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithQueryContract().WithTags("Reports");
-        group.MapGet("/agents/{agent}/scorecard", ScorecardAsync).WithName("AgentScorecard");
-        group.MapGet("/coaching-log", CoachingLogAsync).WithName("CoachingLog");
+        group.MapGet("/agents/{agent}/scorecard", ScorecardAsync).WithName("AgentScorecard").Produces<Scorecard>();
+        group.MapGet("/coaching-log", CoachingLogAsync).WithName("CoachingLog")
+            .Produces<Page<CoachingLogRow>>()
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The same 200 as a CSV download (format=csv, or Accept: text/csv).
+                operation.Responses?["200"].Content?.TryAdd("text/csv", new Microsoft.OpenApi.OpenApiMediaType
+                {
+                    Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String },
+                });
+                return Task.CompletedTask;
+            });
     }
 
     private static async Task<IResult> ScorecardAsync(string agent, DateTimeOffset? from, DateTimeOffset? to, CoachingQueries queries,
@@ -33,8 +42,8 @@ internal static class ReportsApi
         return TypedResults.Ok(await queries.ScorecardAsync(person, period.From, period.To, ct).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> CoachingLogAsync(string? team, DateTimeOffset? from, DateTimeOffset? to, string? format,
-        HttpRequest request, CoachingQueries queries, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CoachingLogAsync(string? team, DateTimeOffset? from, DateTimeOffset? to, string? format, string? limit,
+        string? cursor, HttpContext context, CoachingQueries queries, TimeProvider clock, CancellationToken ct)
     {
         if (Period(from, to, clock) is not { } period)
         {
@@ -48,17 +57,68 @@ internal static class ReportsApi
         }
 
         var wantsCsv = format?.Equals("csv", StringComparison.OrdinalIgnoreCase) == true
-            || (format is null && request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
+            || (format is null && context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
         if (format is not null && !wantsCsv && !format.Equals("json", StringComparison.OrdinalIgnoreCase))
         {
             return Problems.Validation("format", "must be csv or json");
         }
 
-        var rows = (await queries.CoachingLogAsync(teamId, period.From, period.To, ct).ConfigureAwait(false))
-            .Select(r => r with { Status = StatusNames.Of(r.Status) }).ToList();
-        return wantsCsv
-            ? TypedResults.Text(ToCsv(rows), "text/csv; charset=utf-8")
-            : TypedResults.Ok(rows);
+        if (wantsCsv)
+        {
+            return limit is null && cursor is null
+                ? CsvDownload(queries, teamId, team, period, context.RequestAborted)
+                : Problems.Validation(limit is null ? "cursor" : "limit", "the CSV export is the whole period; limit and cursor page the JSON log");
+        }
+
+        var (page, pageProblem) = PageRequest.Read(limit, cursor, "coaching-log", 2);
+        if (page is null)
+        {
+            return pageProblem!;
+        }
+
+        CoachingLogPosition? after = null;
+        if (page.After is [var logged, var id])
+        {
+            if (PageRequest.Instant(logged) is not { } loggedAt || !Guid.TryParse(id, out var flagId))
+            {
+                return PageRequest.BadCursor();
+            }
+
+            after = new CoachingLogPosition(loggedAt, flagId);
+        }
+
+        var rows = await queries.CoachingLogAsync(teamId, period.From, period.To, page.Limit + 1, after, ct).ConfigureAwait(false);
+        // The next link names the period, so that a default one ("the last 30 days") does not move on between pages.
+        return TypedResults.Ok(Paging.Answer(context, rows, page.Limit, r => r,
+            r => PageCursor.Encode("coaching-log", PageRequest.Key(r.SessionLoggedAt), r.FlagId.ToString()),
+            [new("from", period.From.ToString("O", CultureInfo.InvariantCulture)), new("to", period.To.ToString("O", CultureInfo.InvariantCulture))]));
+    }
+
+    // The whole period, read a page at a time and written as it is read, so a year of sessions never sits in memory.
+    private static IResult CsvDownload(CoachingQueries queries, Guid? teamId, string? team, (DateTimeOffset From, DateTimeOffset To) period,
+        CancellationToken ct)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture,
+            $"coaching-log-{(teamId is null ? "all-teams" : team!.Trim())}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv");
+        return TypedResults.Stream(body => CoachingLogCsv.WriteAsync(body, AllPagesAsync(queries, teamId, period, ct), ct),
+            "text/csv; charset=utf-8", name);
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<CoachingLogRow>> AllPagesAsync(CoachingQueries queries, Guid? teamId,
+        (DateTimeOffset From, DateTimeOffset To) period, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        CoachingLogPosition? after = null;
+        while (true)
+        {
+            var rows = await queries.CoachingLogAsync(teamId, period.From, period.To, CoachingQueries.MaxPageSize, after, ct).ConfigureAwait(false);
+            yield return rows;
+            if (rows.Count < CoachingQueries.MaxPageSize)
+            {
+                yield break;
+            }
+
+            after = new CoachingLogPosition(rows[^1].SessionLoggedAt, rows[^1].FlagId);
+        }
     }
 
     private static (DateTimeOffset From, DateTimeOffset To)? Period(DateTimeOffset? from, DateTimeOffset? to, TimeProvider clock)
@@ -66,34 +126,5 @@ internal static class ReportsApi
         var end = to ?? clock.GetUtcNow();
         var start = from ?? end.AddDays(-30);
         return start < end && (end - start).TotalDays <= MaxDays ? (start, end) : null;
-    }
-
-    private static string ToCsv(IReadOnlyList<CoachingLogRow> rows)
-    {
-        var sb = new StringBuilder();
-        sb.AppendLine("flag_id,agent,call_id,call_time,criterion,evidence_offset,evidence_quote,targeted_behaviour,agent_self_assessment,agreed_behaviour,practice,held_on,follow_up_date,status,score_delta");
-        foreach (var r in rows)
-        {
-            sb.AppendJoin(',', new[]
-            {
-                r.FlagId.ToString(), r.Agent, r.CallId, r.CallTime.ToString("O", CultureInfo.InvariantCulture), r.Criterion,
-                r.EvidenceOffset ?? "", r.EvidenceQuote ?? "", r.TargetedBehaviour, r.AgentSelfAssessment, r.AgreedBehaviour, r.Practice,
-                r.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.FollowUpDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                r.Status, r.ScoreDelta?.ToString(CultureInfo.InvariantCulture) ?? "",
-            }.Select(Escape)).Append('\n');
-        }
-
-        return sb.ToString();
-    }
-
-    // Quote every field that needs it, and defuse spreadsheet formulas in user-supplied text.
-    private static string Escape(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

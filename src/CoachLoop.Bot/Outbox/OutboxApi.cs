@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoachLoop.Bot.Api;
 using CoachLoop.Data;
 using CoachLoop.Data.Records;
@@ -11,12 +12,25 @@ internal static class OutboxApi
     public static void MapOutbox(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/outbox").RequireAuthorization(ApiServiceCollectionExtensions.MachinePolicy).WithQueryContract().WithTags("Outbox");
-        group.MapGet("/", ListAsync).WithName("ListOutbox");
-        group.MapPost("/{id:long}/retry", RetryAsync).WithName("RetryOutboxMessage");
+        group.MapGet("/", ListAsync).WithName("ListOutbox").Produces<Page<OutboxView>>();
+        group.MapPost("/{id:long}/retry", RetryAsync).WithName("RetryOutboxMessage").Produces(202);
     }
 
-    private static async Task<IResult> ListAsync(string? status, int? limit, CoachLoopDbContext db, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? status, string? limit, string? cursor, HttpContext context, CoachLoopDbContext db,
+        CancellationToken ct)
     {
+        var (page, pageProblem) = PageRequest.Read(limit, cursor, "outbox", 1);
+        if (page is null)
+        {
+            return pageProblem!;
+        }
+
+        var afterId = 0L;
+        if (page.After is [var key] && !long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out afterId))
+        {
+            return PageRequest.BadCursor();
+        }
+
         var wanted = OutboxStatus.Dead;
         if (status is not null && !StatusNames.TryParse(status, out wanted))
         {
@@ -24,13 +38,15 @@ internal static class OutboxApi
         }
 
         var rows = await db.Outbox.AsNoTracking()
-            .Where(m => m.Status == wanted)
-            .OrderBy(m => m.Id)
-            .Take(Math.Clamp(limit ?? 100, 1, 500))
-            .Join(db.CardPosts.AsNoTracking(), m => m.CardPostId, p => p.Id, (m, p) => new OutboxView(m.Id, p.Channel, p.ConversationId,
-                p.CardKind, p.SubjectId, m.Operation, m.Status, m.Attempts, m.NextAttemptAt, m.LastError, m.CreatedAt, m.SentAt))
+            .Where(m => m.Status == wanted && m.Id > afterId)
+            .Join(db.CardPosts.AsNoTracking(), m => m.CardPostId, p => p.Id, (m, p) => new { m, p })
+            .OrderBy(x => x.m.Id)
+            .Take(page.Limit + 1)
+            .Select(x => new OutboxView(x.m.Id, x.p.Channel, x.p.ConversationId, x.p.CardKind, x.p.SubjectId, x.m.Operation, x.m.Status,
+                x.m.Attempts, x.m.NextAttemptAt, x.m.LastError, x.m.CreatedAt, x.m.SentAt))
             .ToListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(rows.OrderBy(r => r.Id).ToList());
+        return TypedResults.Ok(Paging.Answer(context, rows, page.Limit, r => r,
+            r => PageCursor.Encode("outbox", r.Id.ToString(CultureInfo.InvariantCulture))));
     }
 
     private static async Task<IResult> RetryAsync(long id, CoachLoopDbContext db, TimeProvider clock, Data.Outbox.OutboxSignal signal,

@@ -40,5 +40,8 @@ internal sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
         builder.HasIndex(f => new { f.TeamId, f.Status });
         builder.HasIndex(f => new { f.AgentId, f.CriterionId, f.Status });
         builder.HasIndex(f => new { f.Status, f.FollowUpDate });
+        // Keyset pages of the flag list and of the coaching log (migration 0013).
+        builder.HasIndex(f => new { f.Urgent, f.RaisedAt, f.Id });
+        builder.HasIndex(f => new { f.SessionLoggedAt, f.Id });
     }
 }

@@ -6,40 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Data.Stores;
 
-/// <summary>Read side: flags, a flag's history, scorecards and the coaching log.</summary>
-public sealed class CoachingQueries(CoachLoopDbContext db)
+/// <summary>Read side: flags, a flag's history, scorecards and the coaching log (the paged lists in the other parts).</summary>
+public sealed partial class CoachingQueries(CoachLoopDbContext db, RubricCache rubrics)
 {
-    public const int MaxPageSize = 500;
-
-    public async Task<IReadOnlyList<Flag>> ListFlagsAsync(FlagFilter filter, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        var query = db.Flags.AsNoTracking();
-        if (filter.TeamId is { } teamId)
-        {
-            query = query.Where(f => f.TeamId == teamId);
-        }
-
-        if (filter.AgentId is { } agentId)
-        {
-            query = query.Where(f => f.AgentId == agentId);
-        }
-
-        if (filter.Statuses is { Count: > 0 } statuses)
-        {
-            query = query.Where(f => statuses.Contains(f.Status));
-        }
-
-        return await query
-            .OrderByDescending(f => f.Urgent)
-            .ThenByDescending(f => f.RaisedAt)
-            .Take(Math.Clamp(filter.Limit, 1, MaxPageSize))
-            .ToListAsync(ct).ConfigureAwait(false);
-    }
-
-    public Task<Flag?> FindFlagAsync(Guid id, CancellationToken ct = default) =>
-        db.Flags.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
-
     /// <summary>The quality flags folded into a pattern flag, by call time.</summary>
     public async Task<IReadOnlyList<Guid>> FoldedIntoAsync(Guid patternFlagId, CancellationToken ct = default) =>
         await db.Flags.AsNoTracking()
@@ -93,36 +62,10 @@ public sealed class CoachingQueries(CoachLoopDbContext db)
             flags.Count, flags.Count(f => f.IsOpen), flags.Count(f => f.Kind == FlagKind.Compliance),
             timeToCoaching.AverageHours, practice);
     }
-
-    /// <summary>Coaching log rows: every flag that reached a session, with its evidence, in session order.</summary>
-    public async Task<IReadOnlyList<CoachingLogRow>> CoachingLogAsync(Guid? teamId, DateTimeOffset from, DateTimeOffset to,
-        CancellationToken ct = default)
-    {
-        var query = db.Flags.AsNoTracking().Where(f => f.SessionLoggedAt != null && f.SessionLoggedAt >= from && f.SessionLoggedAt < to);
-        if (teamId is { } t)
-        {
-            query = query.Where(f => f.TeamId == t);
-        }
-
-        var flags = await query.OrderBy(f => f.SessionLoggedAt).ToListAsync(ct).ConfigureAwait(false);
-        var agentIds = flags.Select(f => f.AgentId).Distinct().ToList();
-        var agents = await db.People.AsNoTracking().Where(p => agentIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct).ConfigureAwait(false);
-        return flags.Select(f => new CoachingLogRow(
-            f.Id, agents.TryGetValue(f.AgentId, out var a) ? a.Email : f.AgentId.ToString(), f.CallId, f.CallTime,
-            f.Plan.CriterionLine, f.Plan.QuoteOffset, f.Plan.Quote, f.Session!.TargetedBehaviour, f.Session.AgentSelfAssessment,
-            f.Session.AgreedBehaviour, f.Session.Practice, f.Session.HeldOn, f.Session.FollowUpDate, f.Status.ToString(),
-            f.LastFollowUp?.Delta)).ToList();
-    }
 }
-
-public sealed record FlagFilter(Guid? TeamId, Guid? AgentId, IReadOnlyCollection<FlagStatus>? Statuses, int Limit = 100);
 
 public sealed record CriterionCard(string CriterionId, decimal Average, int Scores, ScoreTrend Trend);
 
 public sealed record Scorecard(Guid AgentId, string Email, string Name, DateTimeOffset From, DateTimeOffset To, int Calls,
     decimal? OverallAverage, IReadOnlyList<CriterionCard> Criteria, int Flags, int OpenFlags, int ComplianceFlags,
     double? AverageHoursToCoaching, decimal? PracticeCompletionRate);
-
-public sealed record CoachingLogRow(Guid FlagId, string Agent, string CallId, DateTimeOffset CallTime, string Criterion,
-    string? EvidenceOffset, string? EvidenceQuote, string TargetedBehaviour, string AgentSelfAssessment, string AgreedBehaviour,
-    string Practice, DateOnly HeldOn, DateOnly FollowUpDate, string Status, decimal? ScoreDelta);

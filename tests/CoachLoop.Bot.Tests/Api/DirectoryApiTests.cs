@@ -88,6 +88,6 @@ public sealed class DirectoryApiTests
         var people = await Json.ReadAsync(await client.GetAsync($"/api/v1/directory/people?team={Samples.TeamKey}"));
 
         Assert.Equal(["ana@example.com", "ben@example.com", "morgan@example.com", "riley@example.com"],
-            people.EnumerateArray().Select(p => p.GetProperty("email").GetString()));
+            people.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("email").GetString()));
     }
 }

@@ -19,9 +19,9 @@ public sealed class FlagsApiTests
         var closed = await Json.ReadAsync(await client.GetAsync("/api/v1/flags?status=closed"));
 
         Assert.Equal(["a2:compliance", "a1:quality"],
-            east.EnumerateArray().Select(f => $"{f.GetProperty("callId").GetString()}:{f.GetProperty("kind").GetString()}"));
-        Assert.Equal(["s1"], sam.EnumerateArray().Select(f => f.GetProperty("callId").GetString()));
-        Assert.Empty(closed.EnumerateArray());
+            east.GetProperty("items").EnumerateArray().Select(f => $"{f.GetProperty("callId").GetString()}:{f.GetProperty("kind").GetString()}"));
+        Assert.Equal(["s1"], sam.GetProperty("items").EnumerateArray().Select(f => f.GetProperty("callId").GetString()));
+        Assert.Empty(closed.GetProperty("items").EnumerateArray());
     }
 
     [Theory]

@@ -91,7 +91,7 @@ public sealed class PatternStreakApiTests
         public async Task<JsonElement> SinglePatternAsync()
         {
             var flags = await Json.ReadAsync(await client.GetAsync("/api/v1/flags?agent=ana@example.com"));
-            var pattern = Assert.Single(flags.EnumerateArray(), f => f.GetProperty("kind").GetString() == "pattern");
+            var pattern = Assert.Single(flags.GetProperty("items").EnumerateArray(), f => f.GetProperty("kind").GetString() == "pattern");
             return await Json.ReadAsync(await client.GetAsync($"/api/v1/flags/{pattern.GetProperty("id").GetGuid()}"));
         }
 
@@ -118,7 +118,7 @@ public sealed class PatternStreakApiTests
                 Assert.Equal("supersede", v.GetProperty("history").EnumerateArray().Last().GetProperty("action").GetString());
             });
             var open = await Json.ReadAsync(await client.GetAsync("/api/v1/flags?agent=ana@example.com&status=open"));
-            Assert.Equal([patternId], open.EnumerateArray().Select(f => f.GetProperty("id").GetGuid()));
+            Assert.Equal([patternId], open.GetProperty("items").EnumerateArray().Select(f => f.GetProperty("id").GetGuid()));
         }
 
         /// <summary>The pattern flag's card lists its calls; every card of a folded flag was updated to say it is superseded.</summary>

@@ -51,12 +51,12 @@ public sealed class ReportsApiTests
         var csv = await client.GetStringAsync("/api/v1/coaching-log?format=csv&from=2026-11-01T00:00:00Z&to=2026-11-21T00:00:00Z");
         var json = await Json.ReadAsync(await client.GetAsync($"/api/v1/coaching-log?team={Samples.TeamKey}&from=2026-11-01T00:00:00Z&to=2026-11-21T00:00:00Z"));
 
-        var lines = csv.TrimEnd('\n').Split('\n');
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("flag_id,agent,call_id,call_time,criterion", lines[0], StringComparison.Ordinal);
-        Assert.Contains("ana@example.com,4471,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("flag_id,agent,agent_name,team,call_id,call_time,criterion_id,criterion_name,score,threshold", lines[0], StringComparison.Ordinal);
+        Assert.Contains("ana@example.com,Ana Ruiz,east,4471,", lines[1], StringComparison.Ordinal);
         Assert.Contains("\"'=I rushed, \"\"policy\"\" talk\"", lines[1], StringComparison.Ordinal);
-        var row = json.EnumerateArray().Single();
+        var row = json.GetProperty("items").EnumerateArray().Single();
         Assert.Equal(("00:12:04", "2026-11-27"), (row.GetProperty("evidenceOffset").GetString(), row.GetProperty("followUpDate").GetString()));
     }
 

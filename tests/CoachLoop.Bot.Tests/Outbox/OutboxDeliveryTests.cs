@@ -87,7 +87,7 @@ public sealed class OutboxDeliveryTests
         Assert.Equal(1, messages.Count(m => m.Status == OutboxStatus.Dead));
         Assert.Equal(3, messages.Count(m => m.Status == OutboxStatus.Sent));
         Assert.Equal("after 1 attempt(s): channel_not_found", (await FlagPostAsync(app)).LastError);
-        Assert.Equal("after 1 attempt(s): channel_not_found", dead[0].GetProperty("lastError").GetString());
+        Assert.Equal("after 1 attempt(s): channel_not_found", dead.GetProperty("items")[0].GetProperty("lastError").GetString());
     }
 
     [Fact]

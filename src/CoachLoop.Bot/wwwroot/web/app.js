@@ -117,6 +117,22 @@
     return { ok: response.ok, status: response.status, body };
   }
 
+  // A paged list of the API, every page: each answer names the next one until the last.
+  async function getAllPages(url, options) {
+    const items = [];
+    for (let next = url; next;) {
+      const page = await getJson(next, options);
+      if (!page.ok) {
+        return page;
+      }
+
+      items.push(...page.body.items);
+      next = page.body.next;
+    }
+
+    return { ok: true, status: 200, body: items };
+  }
+
   // --- Status line ----------------------------------------------------------------------------------------
 
   function showStatus(message, outcome) {
@@ -594,7 +610,7 @@
 
       simulate.key = key.body.key;
       const auth = { headers: { Authorization: `Bearer ${simulate.key}` } };
-      const [rubric, people] = await Promise.all([getJson("/api/v1/rubrics/support", auth), getJson("/api/v1/directory/people", auth)]);
+      const [rubric, people] = await Promise.all([getJson("/api/v1/rubrics/support", auth), getAllPages("/api/v1/directory/people?limit=500", auth)]);
       if (!rubric.ok) {
         throw new Error(`the "support" rubric could not be read (HTTP ${rubric.status})`);
       }

@@ -1,0 +1,30 @@
+namespace CoachLoop.Bot.Api.OpenApi;
+
+/// <summary>
+/// The summary of each operation, by its name (<c>WithName</c>). An endpoint may carry its own (<c>WithSummary</c>),
+/// which wins; the OpenAPI test refuses an operation with neither.
+/// </summary>
+internal static class OperationSummaries
+{
+    public static readonly IReadOnlyDictionary<string, string> ByName = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Health"] = "Whether the host is up, its database reachable and its schema version",
+        ["PostScoredCalls"] = "Post one scored call, or a batch as {\"calls\": [...]}; a repeat of a stored call is answered, not stored twice",
+        ["GetScoredCall"] = "The receipt of a stored scored call: its id, agent and the flags it raised",
+        ["CreateRubricVersion"] = "Create a rubric, or the next version of an existing key (versions never change)",
+        ["ListRubrics"] = "The latest version of every rubric",
+        ["GetRubric"] = "The latest version of one rubric",
+        ["GetRubricVersion"] = "One version of a rubric",
+        ["UpsertPeople"] = "Upsert one person, or several as {\"people\": [...]}, all or nothing",
+        ["ImportPeopleCsv"] = "Import people from CSV, all or nothing",
+        ["ListPeople"] = "The directory, a page at a time in email order",
+        ["ListFlags"] = "Flags, urgent first then newest, a page at a time, each with its agent, team and criterion",
+        ["GetFlag"] = "One flag with its plan and its audited history",
+        ["AgentScorecard"] = "An agent's scorecard over a period: per-criterion averages and trend, calls, flags and loop figures",
+        ["CoachingLog"] = "The coaching log: every session in a period, as JSON pages or as one CSV download",
+        ["ListOutbox"] = "Outbox messages with one status (dead letters by default), a page at a time",
+        ["RetryOutboxMessage"] = "Send a dead-lettered message again",
+        ["LinkTeamChannel"] = "Link a team to its manager channel in Slack or Teams",
+        ["ListTeamChannels"] = "The teams linked to a channel of Slack or Teams",
+    };
+}
