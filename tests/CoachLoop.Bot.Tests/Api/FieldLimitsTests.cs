@@ -93,7 +93,8 @@ public sealed class FieldLimitsTests
         var rubrics = await client.PostAsJsonAsync("/api/v1/rubrics", rubric);
         var channel = await client.PutAsJsonAsync("/api/v1/channels/slack/teams/east", link);
         var csv = await client.PostAsync("/api/v1/directory/import",
-            new StringContent("email,name,role,team\nz@example.com,Z,agent," + new string('t', 101) + "\n", System.Text.Encoding.UTF8, "text/csv"));
+            new StringContent("email,name,role,team,externalId,timeZone,typicalCallsPerDay\nz@example.com,Z,agent," + new string('t', 101) + ",z-1,UTC,40\n",
+                System.Text.Encoding.UTF8, "text/csv"));
 
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest],
             new[] { people.StatusCode, rubrics.StatusCode, channel.StatusCode, csv.StatusCode });

@@ -12,7 +12,7 @@ public sealed class QueryErrorsTests
     [InlineData("/api/v1/agents/ana@example.com/scorecard?from=notadate", "from", "ISO 8601")]
     [InlineData("/api/v1/agents/ana@example.com/scorecard?to=2026-11-20T00:00:00", "to", "with offset")]
     [InlineData("/api/v1/outbox?limit=1e3", "limit", "whole number")]
-    [InlineData("/api/v1/flags?limit=", "limit", "empty")]
+    [InlineData("/api/v1/flags?limit=", "limit", "whole number from 1 to 500")]
     [InlineData("/api/v1/rubrics/LONG", "key", "longer than 2000")]
     [InlineData("/api/v1/scored-calls/acme-qa/LONG", "callId", "longer than 2000")]
     [InlineData("/api/v1/directory/people?team=ea%00st", "team", "NUL")]
@@ -88,7 +88,7 @@ public sealed class QueryErrorsTests
         Assert.Contains("practiceApproved, sessionLogged, followUpDue", message, StringComparison.Ordinal);
         Assert.DoesNotContain("PracticeApproved", message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, byNumber.StatusCode);
-        Assert.Equal("raised", raised.EnumerateArray().Single().GetProperty("status").GetString());
+        Assert.Equal("raised", raised.GetProperty("items").EnumerateArray().Single().GetProperty("status").GetString());
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class QueryErrorsTests
         var json = await Json.ReadAsync(await client.GetAsync("/api/v1/coaching-log?from=2026-11-01T00:00:00Z&to=2026-11-21T00:00:00Z"));
 
         Assert.Contains(",sessionLogged,", csv.Split('\n')[1], StringComparison.Ordinal);
-        Assert.Equal("sessionLogged", json.EnumerateArray().Single().GetProperty("status").GetString());
+        Assert.Equal("sessionLogged", json.GetProperty("items").EnumerateArray().Single().GetProperty("status").GetString());
     }
 
     [Fact]

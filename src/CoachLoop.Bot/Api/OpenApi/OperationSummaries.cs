@@ -26,5 +26,9 @@ internal static class OperationSummaries
         ["RetryOutboxMessage"] = "Send a dead-lettered message again",
         ["LinkTeamChannel"] = "Link a team to its manager channel in Slack or Teams",
         ["ListTeamChannels"] = "The teams linked to a channel of Slack or Teams",
+        ["ListApiKeys"] = "Every API key with its name, prefix, role and dates, never the key or its hash (admin keys only)",
+        ["CreateApiKey"] = "Create an API key; the secret is in this answer only (admin keys only)",
+        ["RevokeApiKey"] = "Revoke an API key: refused at once on this host (admin keys only)",
+        ["RotateApiKey"] = "Give an API key a new secret; the old one is refused at once on this host (admin keys only)",
     };
 }
