@@ -35,9 +35,10 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
 cpu_ticks() { [[ -n ${1:-} && -r /proc/$1/stat ]] && sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }' || true; }
 
 echo "== coachloop $kind $mode: $url concurrency=$conc duration=${dur}s warmup=${warmup}s fake=$fake"
+# Counted before the probe: the probe is the warm-up's first click, so its update is one of the warm-up's whichever lands first.
+before=$(field "$outbound" "$(req stats "$fake")"); before=${before:-0}
 node "$here/clicks.mjs" probe "$url" "$warm" || { echo "probe failed: not measuring" >&2; exit 3; }
 warm_mode=$([[ $kind == slack ]] && echo walk || echo replay)
-before=$(field "$outbound" "$(req stats "$fake")"); before=${before:-0}
 if (( warmup > 0 )); then
   out=$(wrk_run "$warmup" "$warm" "$warm_mode" 2>&1) || { echo "$out" >&2; echo "warm-up failed" >&2; exit 5; }
   echo "warm-up ($warm_mode): $(grep '^RESULT' <<<"$out" | cut -d' ' -f2-4)"
