@@ -40,9 +40,11 @@ public sealed class MigrationTests
         { DatabaseProvider.Sqlite, "0001_initial" },
         { DatabaseProvider.Sqlite, "0002_api_keys" },
         { DatabaseProvider.Sqlite, "0011_notice_flags" },
+        { DatabaseProvider.Sqlite, "0013_keyset_paging" },
         { DatabaseProvider.Postgres, "0001_initial" },
         { DatabaseProvider.Postgres, "0002_api_keys" },
         { DatabaseProvider.Postgres, "0011_notice_flags" },
+        { DatabaseProvider.Postgres, "0013_keyset_paging" },
     };
 
     [SkippableTheory]
