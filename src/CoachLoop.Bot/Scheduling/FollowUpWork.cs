@@ -58,6 +58,12 @@ public sealed class FollowUpWork(IServiceScopeFactory scopes, TimeProvider clock
             return false;
         }
 
+        if (!asIfDue && flag.FollowUpDate > today)
+        {
+            // Another host evaluated it since the due list was read, and extended its follow-up: not due any more.
+            return false;
+        }
+
         var rubric = await db.Rubrics.AsNoTracking().FirstAsync(r => r.Id == flag.RubricId, ct).ConfigureAwait(false);
         var criterion = rubric.FindCriterion(flag.CriterionId)!;
         var coachedAt = flag.SessionLoggedAt!.Value;
