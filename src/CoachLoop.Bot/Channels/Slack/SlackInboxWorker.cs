@@ -116,9 +116,11 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
         // A click cut short by shutting down is left to its lease.
         var done = finished.Where(r => r.Value.Run.IsCompletedSuccessfully && r.Value.Run.Result is null).Select(r => r.Key).ToList();
         await store.MarkDoneAsync(done, _owner, ct).ConfigureAwait(false);
+        var givenUp = 0;
         foreach (var (id, run) in finished.Where(r => r.Value.Run.IsCompletedSuccessfully && r.Value.Run.Result is not null))
         {
             var attempts = run.Row.Attempts + 1;
+            givenUp += attempts >= settings.ClickMaxAttempts ? 1 : 0;
             await (attempts >= settings.ClickMaxAttempts
                 ? store.GiveUpAsync(id, _owner, Clip(run.Run.Result!.Message), ct)
                 : store.RetryLaterAsync(id, _owner, Backoff.Delay(attempts, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), Random.Shared.NextDouble()), ct))
@@ -129,6 +131,8 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
         {
             _running.Remove(id);
         }
+
+        inbox.Settled(done.Count + givenUp);
     }
 
     private async Task FillAsync(SlackInboxStore store, SlackOptions settings, int free, CancellationToken ct)
