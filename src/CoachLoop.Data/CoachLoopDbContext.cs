@@ -1,3 +1,4 @@
+using CoachLoop.Data.Migrations;
 using CoachLoop.Data.Modeling;
 using CoachLoop.Data.Records;
 using CoachLoop.Engine.Common;
@@ -37,12 +38,28 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<NoticeFlag> NoticeFlags => Set<NoticeFlag>();
     public DbSet<StreakCursor> StreakCursors => Set<StreakCursor>();
 
-    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+    public DatabaseProvider Provider => Database.ProviderName switch
+    {
+        "Microsoft.EntityFrameworkCore.Sqlite" => DatabaseProvider.Sqlite,
+        "Microsoft.EntityFrameworkCore.SqlServer" => DatabaseProvider.SqlServer,
+        _ => DatabaseProvider.Postgres,
+    };
+
+    public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
+
+    public bool IsSqlServer => Provider == DatabaseProvider.SqlServer;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoachLoopDbContext).Assembly);
-        StorageConventions.Apply(modelBuilder, IsSqlite);
+        if (IsSqlServer)
+        {
+            // SQL Server will not send back generated keys with a plain OUTPUT clause from a table with triggers (the audit
+            // table's append-only trigger, made by the first SQL Server migration): EF must know of it.
+            modelBuilder.Entity<AuditEntry>().ToTable(t => t.HasTrigger(SqlServerSchema.AuditTrigger));
+        }
+
+        StorageConventions.Apply(modelBuilder, Provider);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

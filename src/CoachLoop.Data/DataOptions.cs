@@ -9,7 +9,10 @@ public sealed class DataOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>For PostgreSQL, an Npgsql connection string; for SQLite, optional (built from <see cref="SqlitePath"/>).</summary>
+    /// <summary>
+    /// For PostgreSQL, an Npgsql connection string; for SQL Server, a Microsoft.Data.SqlClient one; for SQLite, optional (built
+    /// from <see cref="SqlitePath"/>).
+    /// </summary>
     public string? ConnectionString { get; set; }
 
     [Required]
@@ -20,8 +23,8 @@ public sealed class DataOptions
 
     public string ResolveConnectionString() => Provider switch
     {
-        DatabaseProvider.Postgres => ConnectionString
-            ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL."),
+        DatabaseProvider.Postgres or DatabaseProvider.SqlServer => ConnectionString
+            ?? throw new InvalidOperationException($"Database:ConnectionString is required for {Provider}."),
         _ => string.IsNullOrWhiteSpace(ConnectionString) ? $"Data Source={SqlitePath}" : ConnectionString,
     };
 }

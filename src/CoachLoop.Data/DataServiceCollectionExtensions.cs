@@ -12,14 +12,14 @@ namespace CoachLoop.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>The database (SQLite by default, PostgreSQL by configuration), the migrator and the stores.</summary>
+    /// <summary>The database (SQLite by default, PostgreSQL or SQL Server by configuration), the migrator and the stores.</summary>
     public static IServiceCollection AddCoachLoopData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DataOptions>()
             .Bind(configuration.GetSection(DataOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Database:ConnectionString is required when Database:Provider is Postgres.")
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is Postgres or SqlServer.")
             .ValidateOnStart();
         services.AddSingleton<SqlCounters>();
         services.AddSingleton<DurableCommits>();

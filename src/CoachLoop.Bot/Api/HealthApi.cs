@@ -22,10 +22,10 @@ internal static class HealthApi
             }
 
             var applied = await migrator.AppliedVersionsAsync(ct).ConfigureAwait(false);
-            var expected = SchemaMigrator.Scripts(db.IsSqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres).Select(s => s.Version);
+            var expected = migrator.KnownVersions();
             var missing = expected.Except(applied, StringComparer.Ordinal).ToList();
             return missing.Count == 0
-                ? TypedResults.Ok(new HealthReport("healthy", db.IsSqlite ? "sqlite" : "postgres", applied.LastOrDefault(), null))
+                ? TypedResults.Ok(new HealthReport("healthy", db.Provider.ToString().ToLowerInvariant(), applied.LastOrDefault(), null))
                 : Unhealthy($"schema migrations pending: {string.Join(", ", missing)}");
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)

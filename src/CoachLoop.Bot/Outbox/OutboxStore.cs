@@ -1,10 +1,11 @@
 using CoachLoop.Data;
+using CoachLoop.Data.Modeling;
 using CoachLoop.Data.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Bot.Outbox;
 
-/// <summary>The dispatcher's queries and its atomic claim, written to run the same on SQLite and PostgreSQL.</summary>
+/// <summary>The dispatcher's queries and its atomic claim, written to run the same on SQLite, PostgreSQL and SQL Server.</summary>
 public sealed class OutboxStore(CoachLoopDbContext db, TimeProvider clock)
 {
     /// <summary>Due messages that head their lane (no earlier message of the lane is still pending), urgent first.</summary>
@@ -23,13 +24,14 @@ public sealed class OutboxStore(CoachLoopDbContext db, TimeProvider clock)
     /// <summary>
     /// Claims the due messages of <paramref name="ids"/> for <paramref name="owner"/> until the lease runs out, in one conditional
     /// update: how many it got (another host may hold some). A message still carrying a lease owner was claimed before and never
-    /// recorded: that attempt's outcome is unknown.
+    /// recorded: that attempt's outcome is unknown. On SQL Server the update skips rows another host is claiming
+    /// (<see cref="SqlServerClaimHints"/>).
     /// </summary>
     public async Task<int> ClaimAsync(IReadOnlyList<long> ids, string owner, TimeSpan lease, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var until = now + lease;
-        return await db.Outbox
+        return await SqlServerClaimHints.Claim(db, db.Outbox)
             .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.OutcomeUnknown, m => m.LeaseOwner != null || m.OutcomeUnknown)

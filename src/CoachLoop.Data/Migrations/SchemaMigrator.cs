@@ -8,10 +8,11 @@ namespace CoachLoop.Data.Migrations;
 
 /// <summary>
 /// Applies the versioned SQL scripts embedded under Migrations/{Sqlite|Postgres}/ in order, each in
-/// its own transaction together with its row in <c>schema_migrations</c>. Hand-written scripts stand
-/// in for <c>dotnet ef</c> (its design package cannot be installed here); a test per provider checks
+/// its own transaction together with its row in <c>schema_migrations</c>; a test per provider checks
 /// that a migrated database matches the EF model. Safe when several hosts start at once: PostgreSQL
-/// serialises them on an advisory lock, SQLite on its write lock.
+/// serialises them on an advisory lock, SQLite on its write lock. SQL Server's schema is EF Core's
+/// own migrations (Migrations/SqlServer/*.cs, made by <c>dotnet ef</c>), applied by EF's migrator,
+/// which serialises hosts on an application lock (docs/decisions/0001).
 /// </summary>
 public sealed class SchemaMigrator(CoachLoopDbContext db, ILogger<SchemaMigrator> logger)
 {
@@ -28,10 +29,20 @@ public sealed class SchemaMigrator(CoachLoopDbContext db, ILogger<SchemaMigrator
             .ToList();
     }
 
+    /// <summary>Every version this build knows for the context's database, oldest first.</summary>
+    public IReadOnlyList<string> KnownVersions() => db.IsSqlServer
+        ? db.Database.GetMigrations().ToList()
+        : Scripts(db.Provider).Select(s => s.Version).ToList();
+
     /// <summary>Applies every script not applied yet, up to and including <paramref name="targetVersion"/> when given.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(string? targetVersion = null, CancellationToken ct = default)
     {
-        var provider = db.IsSqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+        var provider = db.Provider;
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            return await MigrateSqlServerAsync(targetVersion, ct).ConfigureAwait(false);
+        }
+
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
         try
@@ -78,6 +89,11 @@ public sealed class SchemaMigrator(CoachLoopDbContext db, ILogger<SchemaMigrator
 
     public async Task<IReadOnlyList<string>> AppliedVersionsAsync(CancellationToken ct = default)
     {
+        if (db.IsSqlServer)
+        {
+            return (await db.Database.GetAppliedMigrationsAsync(ct).ConfigureAwait(false)).ToList();
+        }
+
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
         try
@@ -97,6 +113,26 @@ public sealed class SchemaMigrator(CoachLoopDbContext db, ILogger<SchemaMigrator
         {
             await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
+    }
+
+    private async Task<IReadOnlyList<string>> MigrateSqlServerAsync(string? targetVersion, CancellationToken ct)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false))
+            .Where(v => targetVersion is null || string.CompareOrdinal(v, targetVersion) <= 0).ToList();
+        if (pending.Count == 0)
+        {
+            return pending;
+        }
+
+        // EF applies each migration in its own transaction with its history row, under sp_getapplock: a second host starting
+        // at once waits, then finds nothing pending. What it applied is what was pending before, as far as the target.
+        await db.Database.MigrateAsync(targetVersion, ct).ConfigureAwait(false);
+        foreach (var version in pending)
+        {
+            logger.LogInformation("Applied schema migration {Version}", version);
+        }
+
+        return pending;
     }
 
     private static async Task<bool> ApplyAsync(DbConnection connection, DatabaseProvider provider, MigrationScript script, CancellationToken ct)

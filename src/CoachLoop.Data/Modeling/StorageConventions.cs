@@ -8,8 +8,10 @@ namespace CoachLoop.Data.Modeling;
 /// <summary>
 /// Conventions that keep one model portable across providers: snake_case names, every
 /// DateTimeOffset stored in UTC (as ticks on SQLite, which cannot compare DateTimeOffset in SQL;
-/// as timestamptz on PostgreSQL), decimals as REAL on SQLite so that SQL comparisons are numeric,
-/// and enums as strings.
+/// as timestamptz on PostgreSQL, datetimeoffset on SQL Server), decimals as REAL on SQLite so that
+/// SQL comparisons are numeric, and enums as strings. On SQL Server, text compares as on the other
+/// two (ordinal, case-sensitive: a binary collation instead of the server's case-insensitive
+/// default), and decimals get an explicit precision instead of SQL Server's decimal(18,2).
 /// </summary>
 internal static class StorageConventions
 {
@@ -19,8 +21,15 @@ internal static class StorageConventions
     private static readonly ValueConverter<DateTimeOffset, DateTimeOffset> ToUtc =
         new(v => v.ToUniversalTime(), v => v.ToUniversalTime());
 
-    public static void Apply(ModelBuilder modelBuilder, bool isSqlite)
+    /// <summary>SQL Server's collation for every text column: code-point order and equality, as SQLite's BINARY and PostgreSQL.</summary>
+    public const string SqlServerCollation = "Latin1_General_100_BIN2";
+
+    /// <summary>Scores, weights and thresholds are 0-100: ten decimals keep what clients send as the other providers do.</summary>
+    public const int SqlServerDecimalPrecision = 28, SqlServerDecimalScale = 10;
+
+    public static void Apply(ModelBuilder modelBuilder, DatabaseProvider provider)
     {
+        var isSqlite = provider == DatabaseProvider.Sqlite;
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
             entity.SetTableName(SnakeCase(entity.GetTableName()!));
@@ -28,6 +37,10 @@ internal static class StorageConventions
             {
                 property.SetColumnName(SnakeCase(property.Name));
                 ApplyType(property, isSqlite);
+                if (provider == DatabaseProvider.SqlServer)
+                {
+                    ApplySqlServer(property);
+                }
             }
 
             foreach (var key in entity.GetKeys())
@@ -67,6 +80,21 @@ internal static class StorageConventions
         {
             property.SetValueConverter(typeof(EnumToStringConverter<>).MakeGenericType(type));
             property.SetMaxLength(32);
+        }
+    }
+
+    private static void ApplySqlServer(IMutableProperty property)
+    {
+        var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        var stored = property.GetValueConverter()?.ProviderClrType ?? type;
+        if (stored == typeof(string) || type.IsEnum)
+        {
+            property.SetCollation(SqlServerCollation);
+        }
+        else if (stored == typeof(decimal))
+        {
+            property.SetPrecision(SqlServerDecimalPrecision);
+            property.SetScale(SqlServerDecimalScale);
         }
     }
 

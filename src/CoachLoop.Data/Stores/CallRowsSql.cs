@@ -12,13 +12,23 @@ namespace CoachLoop.Data.Stores;
 /// </summary>
 internal static class CallRowsSql
 {
-    private const string CallText = "INSERT INTO scored_calls (id, source, call_id, agent_id, call_time, duration_seconds, queue, rubric_id, " +
-        "overall_score, recording_url, content_hash, receipt_json, received_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, " +
-        "@p11, @p12) ON CONFLICT DO NOTHING";
+    private const string CallColumns = "INSERT INTO scored_calls (id, source, call_id, agent_id, call_time, duration_seconds, queue, rubric_id, " +
+        "overall_score, recording_url, content_hash, receipt_json, received_at) ";
+
+    private const string CallValues = "@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12";
+
+    private const string CallText = CallColumns + "VALUES (" + CallValues + ") ON CONFLICT DO NOTHING";
+
+    /// <summary>
+    /// SQL Server has no ON CONFLICT: the insert happens only where no row has the (source, call id), and the key range read stays
+    /// locked (UPDLOCK, HOLDLOCK) until the transaction ends, so a racing writer waits and then finds the row instead of failing.
+    /// </summary>
+    internal const string SqlServerCallText = CallColumns + "SELECT " + CallValues + " WHERE NOT EXISTS (SELECT 1 FROM scored_calls " +
+        "WITH (UPDLOCK, HOLDLOCK) WHERE source = @p1 AND call_id = @p2)";
 
     private const int ScoreColumns = 8;
 
-    private static readonly ConcurrentDictionary<int, string> ScoreTexts = new();
+    private static readonly ConcurrentDictionary<(int Rows, bool SqlServer), string> ScoreTexts = new();
 
     /// <returns>False when the call's (source, call id) was stored by another writer first: nothing was written.</returns>
     public static async Task<bool> InsertCallAsync(IntakeSql sql, NewCall newCall, CancellationToken ct)
@@ -30,7 +40,7 @@ internal static class CallRowsSql
             call.Duration is { } d ? (int)d.TotalSeconds : null, call.Queue, sql.Id(newCall.Rubric.Id), sql.Number(call.OverallScore),
             call.RecordingUrl, newCall.ContentHash, JsonColumn.Serialize(newCall.Receipt), sql.Time(newCall.ReceivedAt),
         ];
-        return await sql.ExecuteAsync(CallText, values, ct).ConfigureAwait(false) == 1;
+        return await sql.ExecuteAsync(sql.SqlServer ? SqlServerCallText : CallText, values, ct).ConfigureAwait(false) == 1;
     }
 
     public static async Task InsertScoresAsync(IntakeSql sql, NewCall newCall, CancellationToken ct)
@@ -53,11 +63,12 @@ internal static class CallRowsSql
 
         // The call time is the call's, the same for every row: appended once as the last parameter.
         values.Add(callTime);
-        await sql.ExecuteAsync(ScoreTexts.GetOrAdd(scores.Count, ScoresText), values, ct).ConfigureAwait(false);
+        await sql.ExecuteAsync(ScoreTexts.GetOrAdd((scores.Count, sql.SqlServer), ScoresText), values, ct).ConfigureAwait(false);
     }
 
-    private static string ScoresText(int rows)
+    private static string ScoresText((int Rows, bool SqlServer) shape)
     {
+        var (rows, sqlServer) = shape;
         var text = new StringBuilder("INSERT INTO criterion_scores (id, scored_call_id, agent_id, criterion_id, score, quote, offset_seconds, " +
             "failing_sentence, call_time, overturned) VALUES ");
         for (var r = 0; r < rows; r++)
@@ -68,7 +79,8 @@ internal static class CallRowsSql
                 text.Append("@p").Append(r * ScoreColumns + c).Append(", ");
             }
 
-            text.Append("@p").Append(rows * ScoreColumns).Append(", FALSE)");
+            // T-SQL has no boolean literals: bit 0.
+            text.Append("@p").Append(rows * ScoreColumns).Append(sqlServer ? ", 0)" : ", FALSE)");
         }
 
         return text.ToString();

@@ -19,12 +19,17 @@ internal sealed class IntakeSql(CoachLoopDbContext db) : IDisposable
     private readonly IRelationalConnection _connection = db.GetService<IRelationalConnection>();
     private readonly IRelationalCommandDiagnosticsLogger _logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
 
-    public bool Sqlite { get; } = db.IsSqlite;
+    public DatabaseProvider Provider { get; } = db.Provider;
 
-    /// <summary>A Guid as stored: upper-case text on SQLite, uuid on PostgreSQL.</summary>
+    public bool Sqlite => Provider == DatabaseProvider.Sqlite;
+
+    /// <summary>SQL Server's T-SQL differs from the SQL the other two share (no ON CONFLICT, LIMIT or boolean literals).</summary>
+    public bool SqlServer => Provider == DatabaseProvider.SqlServer;
+
+    /// <summary>A Guid as stored: upper-case text on SQLite, uuid on PostgreSQL, uniqueidentifier on SQL Server.</summary>
     public object Id(Guid id) => Sqlite ? id.ToString().ToUpperInvariant() : id;
 
-    /// <summary>A time as stored: UTC ticks on SQLite, timestamptz on PostgreSQL.</summary>
+    /// <summary>A time as stored: UTC ticks on SQLite, timestamptz on PostgreSQL, datetimeoffset on SQL Server.</summary>
     public object Time(DateTimeOffset at) => Sqlite ? at.UtcTicks : at.ToUniversalTime();
 
     public object Number(decimal value) => Sqlite ? (double)value : value;

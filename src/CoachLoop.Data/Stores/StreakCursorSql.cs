@@ -40,21 +40,29 @@ internal static class StreakCursorSql
         if (missing.Count > 0)
         {
             var values = new List<object?> { agent };
-            var text = new StringBuilder("INSERT INTO streak_cursors (agent_id, criterion_id, revision) VALUES ");
-            for (var i = 0; i < missing.Count; i++)
-            {
-                text.Append(i == 0 ? "" : ", ").Append("(@p0, @p").Append(values.Count).Append(", 0)");
-                values.Add(missing[i].CriterionId);
-            }
-
+            values.AddRange(missing.Select(c => (object?)c.CriterionId));
             // A cursor created by another writer first is not an error here: it is a streak moved since it was read.
-            if (await sql.ExecuteAsync(text.Append(" ON CONFLICT DO NOTHING").ToString(), values, ct).ConfigureAwait(false) != missing.Count)
+            if (await sql.ExecuteAsync(InsertText(missing.Count, sql.SqlServer), values, ct).ConfigureAwait(false) != missing.Count)
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Inserts the missing cursors (criterion ids @p1...) of agent @p0, skipping any another writer created first: ON CONFLICT DO
+    /// NOTHING on SQLite and PostgreSQL; on SQL Server, rows not found under a key-range lock held to the end of the transaction.
+    /// </summary>
+    internal static string InsertText(int missing, bool sqlServer)
+    {
+        var rows = string.Join(", ", Enumerable.Range(1, missing).Select(i => "(@p0, @p" + i + (sqlServer ? ")" : ", 0)")));
+        return sqlServer
+            ? "INSERT INTO streak_cursors (agent_id, criterion_id, revision) SELECT v.agent_id, v.criterion_id, 0 FROM (VALUES " + rows +
+                ") AS v (agent_id, criterion_id) WHERE NOT EXISTS (SELECT 1 FROM streak_cursors AS s WITH (UPDLOCK, HOLDLOCK) " +
+                "WHERE s.agent_id = v.agent_id AND s.criterion_id = v.criterion_id)"
+            : "INSERT INTO streak_cursors (agent_id, criterion_id, revision) VALUES " + rows + " ON CONFLICT DO NOTHING";
     }
 
     /// <summary>Whether another writer created or bumped any of the cursors since they were read.</summary>

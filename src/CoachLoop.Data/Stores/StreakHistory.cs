@@ -33,7 +33,7 @@ internal static class StreakHistory
         values.AddRange(criteria);
         var found = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new Dictionary<string, List<HistoryCall>>(StringComparer.Ordinal);
-        await using (var reader = await sql.ReadAsync(Texts.GetOrAdd(criteria.Count, Text), values, ct).ConfigureAwait(false))
+        await using (var reader = await sql.ReadAsync(Texts.GetOrAdd((criteria.Count, sql.SqlServer), Text), values, ct).ConfigureAwait(false))
         {
             var data = reader;
             while (await data.ReadAsync(ct).ConfigureAwait(false))
@@ -64,11 +64,13 @@ internal static class StreakHistory
         return (calls, cursors);
     }
 
-    // One text per number of criteria (a rubric has 5 to 8), built once per process.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Texts = new();
+    // One text per number of criteria (a rubric has 5 to 8) and dialect, built once per process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Criteria, bool SqlServer), string> Texts = new();
 
-    private static string Text(int criteria)
+    /// <summary>The command for <paramref name="shape"/>: T-SQL takes TOP for LIMIT and compares a bit with 0 (no NOT on a column).</summary>
+    internal static string Text((int Criteria, bool SqlServer) shape)
     {
+        var (criteria, sqlServer) = shape;
         var text = new StringBuilder("SELECT criterion_id, revision FROM streak_cursors WHERE agent_id = @p0 AND criterion_id IN (");
         text.AppendJoin(", ", Enumerable.Range(2, criteria).Select(i => "@p" + i)).Append(");\n");
         text.Append("SELECT w.criterion_id, w.id, w.source, w.call_id, w.call_time, w.score, (SELECT k.flag_id FROM flag_streak_calls k ")
@@ -79,10 +81,12 @@ internal static class StreakHistory
             foreach (var (side, order) in new[] { ("<=", "DESC"), (">", "ASC") })
             {
                 text.Append(i == 0 && side == "<=" ? "" : " UNION ALL ")
-                    .Append("SELECT * FROM (SELECT s.criterion_id, c.id, c.source, c.call_id, s.call_time, s.score FROM criterion_scores s ")
+                    .Append(sqlServer ? "SELECT * FROM (SELECT TOP (" + Window + ") " : "SELECT * FROM (SELECT ")
+                    .Append("s.criterion_id, c.id, c.source, c.call_id, s.call_time, s.score FROM criterion_scores s ")
                     .Append("JOIN scored_calls c ON c.id = s.scored_call_id WHERE s.agent_id = @p0 AND s.criterion_id = @p").Append(i + 2)
-                    .Append(" AND NOT s.overturned AND s.call_time ").Append(side).Append(" @p1 ORDER BY s.call_time ").Append(order)
-                    .Append(" LIMIT ").Append(Window).Append(") w").Append(i).Append(side == "<=" ? "b" : "a");
+                    .Append(sqlServer ? " AND s.overturned = 0" : " AND NOT s.overturned").Append(" AND s.call_time ").Append(side)
+                    .Append(" @p1 ORDER BY s.call_time ").Append(order)
+                    .Append(sqlServer ? "" : " LIMIT " + Window).Append(") w").Append(i).Append(side == "<=" ? "b" : "a");
             }
         }
 
@@ -94,6 +98,8 @@ internal static class StreakHistory
     {
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        // 2627: a primary key or unique constraint; 2601: a unique index.
+        Microsoft.Data.SqlClient.SqlException sqlServer => sqlServer.Number is 2627 or 2601,
         _ => false,
     };
 }

@@ -1,11 +1,12 @@
 using CoachLoop.Data;
+using CoachLoop.Data.Modeling;
 using CoachLoop.Data.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Bot.Channels.Slack;
 
 /// <summary>
-/// The click inbox's queries and its atomic claim, the same on SQLite and PostgreSQL: a claim is a conditional update (as the
+/// The click inbox's queries and its atomic claim, the same on SQLite, PostgreSQL and SQL Server: a claim is a conditional update (as the
 /// outbox's, <see cref="Outbox.OutboxStore"/>), so two hosts on one database never run the same click at once.
 /// </summary>
 public sealed class SlackInboxStore(CoachLoopDbContext db, TimeProvider clock)
@@ -27,7 +28,7 @@ public sealed class SlackInboxStore(CoachLoopDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var until = now + lease;
-        var claimed = await db.InboundClicks
+        var claimed = await SqlServerClaimHints.Claim(db, db.InboundClicks)
             .Where(c => ids.Contains(c.Id) && c.DoneAt == null && (c.LeaseUntil == null || c.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseOwner, owner).SetProperty(c => c.LeaseUntil, until)
                 .SetProperty(c => c.Attempts, c => c.Attempts + 1), ct).ConfigureAwait(false);
