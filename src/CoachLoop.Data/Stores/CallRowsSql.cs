@@ -66,7 +66,7 @@ internal static class CallRowsSql
         await sql.ExecuteAsync(ScoreTexts.GetOrAdd((scores.Count, sql.SqlServer), ScoresText), values, ct).ConfigureAwait(false);
     }
 
-    private static string ScoresText((int Rows, bool SqlServer) shape)
+    internal static string ScoresText((int Rows, bool SqlServer) shape)
     {
         var (rows, sqlServer) = shape;
         var text = new StringBuilder("INSERT INTO criterion_scores (id, scored_call_id, agent_id, criterion_id, score, quote, offset_seconds, " +
