@@ -31,13 +31,13 @@ public sealed class OutboxStore(CoachLoopDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var until = now + lease;
-        return await SqlServerClaimHints.Claim(db, db.Outbox)
+        return await SqlServerClaimHints.ClaimAsync(() => db.Outbox
             .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.OutcomeUnknown, m => m.LeaseOwner != null || m.OutcomeUnknown)
                 .SetProperty(m => m.LeaseOwner, owner)
                 .SetProperty(m => m.LeaseUntil, until)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct).ConfigureAwait(false);
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct)).ConfigureAwait(false);
     }
 
     /// <summary>

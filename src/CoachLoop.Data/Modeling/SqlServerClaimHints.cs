@@ -1,39 +1,40 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CoachLoop.Data.Modeling;
 
 /// <summary>
-/// SQL Server's counterpart of a claim that skips rows another host is claiming: EF Core has no table hints, so a claim is tagged
-/// (<see cref="Claim{T}"/>) and its target table gets ROWLOCK, UPDLOCK and READPAST here, before it is sent. The conditional
-/// UPDATE alone already claims each row once (SQL Server reads an UPDATE's target rows under update locks and re-checks the
-/// condition); the hints make a second host skip the rows the first is taking instead of queueing behind its transaction.
-/// READCOMMITTEDLOCK is there because READPAST is refused under READ_COMMITTED_SNAPSHOT (Azure SQL's default) without it.
+/// SQL Server's counterpart of a claim that skips rows another host is claiming: EF Core has no table hints (and drops query tags
+/// from ExecuteUpdate), so a claim runs inside <see cref="ClaimAsync{T}"/> and the table its UPDATE targets gets ROWLOCK, UPDLOCK
+/// and READPAST here, before it is sent. The conditional UPDATE alone already claims each row once (SQL Server reads an UPDATE's
+/// target rows under update locks and checks the condition on what is committed); the hints make a second host skip the rows the
+/// first is taking instead of queueing behind its transaction. READCOMMITTEDLOCK is there because READPAST is refused under
+/// READ_COMMITTED_SNAPSHOT (Azure SQL's default) without it. On SQLite and PostgreSQL this interceptor is not installed.
 /// </summary>
 public sealed partial class SqlServerClaimHints : DbCommandInterceptor
 {
-    /// <summary>The tag EF writes as a comment at the top of a claim's SQL.</summary>
-    public const string Tag = "coachloop:claim";
-
     /// <summary>The hints a claim's target table gets.</summary>
     public const string Hints = "WITH (ROWLOCK, UPDLOCK, READPAST, READCOMMITTEDLOCK)";
 
+    private static readonly AsyncLocal<bool> Claiming = new();
+
     public static SqlServerClaimHints Instance { get; } = new();
 
-    /// <summary>Marks a claim's query on SQL Server; on the other providers the query is left as it is.</summary>
-    public static IQueryable<T> Claim<T>(CoachLoopDbContext db, IQueryable<T> query)
+    /// <summary>Runs <paramref name="claim"/>, a conditional update, with its UPDATE marked as a claim for this interceptor.</summary>
+    public static async Task<T> ClaimAsync<T>(Func<Task<T>> claim)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.IsSqlServer ? query.TagWith(Tag) : query;
+        ArgumentNullException.ThrowIfNull(claim);
+        // Set in this method's own copy of the execution context: it flows into the claim's commands and ends with this call.
+        Claiming.Value = true;
+        return await claim().ConfigureAwait(false);
     }
 
-    /// <summary>The claim's SQL with the hints on the table it updates (the first FROM: EF writes UPDATE [x] SET ... FROM [t] AS [x]).</summary>
+    /// <summary>The claim's SQL with the hints on the table it updates (EF writes UPDATE [x] SET ... FROM [table] AS [x]).</summary>
     public static string AddHints(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        if (!sql.StartsWith("-- " + Tag, StringComparison.Ordinal) || sql.Contains(Hints, StringComparison.Ordinal))
+        if (!sql.StartsWith("UPDATE ", StringComparison.Ordinal) || sql.Contains(Hints, StringComparison.Ordinal))
         {
             return sql;
         }
@@ -45,7 +46,11 @@ public sealed partial class SqlServerClaimHints : DbCommandInterceptor
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(command);
-        command.CommandText = AddHints(command.CommandText);
+        if (Claiming.Value)
+        {
+            command.CommandText = AddHints(command.CommandText);
+        }
+
         return result;
     }
 
@@ -53,7 +58,11 @@ public sealed partial class SqlServerClaimHints : DbCommandInterceptor
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        command.CommandText = AddHints(command.CommandText);
+        if (Claiming.Value)
+        {
+            command.CommandText = AddHints(command.CommandText);
+        }
+
         return ValueTask.FromResult(result);
     }
 

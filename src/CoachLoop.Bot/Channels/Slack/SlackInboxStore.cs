@@ -28,10 +28,10 @@ public sealed class SlackInboxStore(CoachLoopDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var until = now + lease;
-        var claimed = await SqlServerClaimHints.Claim(db, db.InboundClicks)
+        var claimed = await SqlServerClaimHints.ClaimAsync(() => db.InboundClicks
             .Where(c => ids.Contains(c.Id) && c.DoneAt == null && (c.LeaseUntil == null || c.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseOwner, owner).SetProperty(c => c.LeaseUntil, until)
-                .SetProperty(c => c.Attempts, c => c.Attempts + 1), ct).ConfigureAwait(false);
+                .SetProperty(c => c.Attempts, c => c.Attempts + 1), ct)).ConfigureAwait(false);
         if (claimed == ids.Count)
         {
             return ids.ToHashSet();
