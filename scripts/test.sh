@@ -24,6 +24,8 @@
 #
 # Optional environment:
 #   COACHLOOP_TEST_POSTGRES   use this server instead of starting one
+#   COACHLOOP_TEST_SQLSERVER  also run the provider suite on this SQL Server (SqlClient connection string of a
+#                             login that may CREATE DATABASE); skipped without it, none is started
 #   COACHLOOP_BROWSER_TESTS=1 install/check Chromium (also: file tests/browser.enabled, which this repo
 #                             has, so browser tests always run here and fail, not skip, without Chromium)
 #   COACHLOOP_SUMMARY_FILE    also write the summary line to this file (.ci/run uses it)
@@ -336,6 +338,14 @@ if [[ -n ${COACHLOOP_TEST_POSTGRES:-} ]]; then
 else
   ensure_postgres
   start_postgres
+fi
+# SQL Server: none can be installed on these machines, so none is started. Its schema, claim and query
+# checks run without one (tests named SqlServer*); the provider suite's SQL Server cases run only
+# against a server the caller names in COACHLOOP_TEST_SQLSERVER and are skipped otherwise.
+if [[ -n ${COACHLOOP_TEST_SQLSERVER:-} ]]; then
+  log "using the caller's COACHLOOP_TEST_SQLSERVER: the provider suite runs on SQL Server too"
+else
+  log "no COACHLOOP_TEST_SQLSERVER: the provider suite's SQL Server cases are SKIPPED (the no-server SQL Server checks still run)"
 fi
 
 # .NET tests: one restore + build + test of the whole solution. Build servers are

@@ -1,5 +1,6 @@
 using CoachLoop.Data;
 using CoachLoop.Data.Migrations;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,13 +10,15 @@ namespace CoachLoop.Testing;
 
 /// <summary>
 /// A real, empty database for one test: a temp SQLite file, or a fresh PostgreSQL database on the
-/// server .ci/run starts (COACHLOOP_TEST_POSTGRES). Without that server PostgreSQL tests are skipped,
-/// unless COACHLOOP_REQUIRE_POSTGRES=1, when they fail.
+/// server .ci/run starts (COACHLOOP_TEST_POSTGRES), or a fresh SQL Server database on the server
+/// COACHLOOP_TEST_SQLSERVER names. Without that server PostgreSQL tests are skipped, unless
+/// COACHLOOP_REQUIRE_POSTGRES=1, when they fail; SQL Server tests are skipped without theirs.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _sqliteDirectory;
     private readonly string? _postgresName;
+    private string? _sqlServerName;
 
     private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteDirectory, string? postgresName)
     {
@@ -28,8 +31,27 @@ public sealed class TestDatabase : IAsyncDisposable
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider) =>
-        provider == DatabaseProvider.Sqlite ? CreateSqlite() : await CreatePostgresAsync();
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => CreateSqlite(),
+        DatabaseProvider.SqlServer => await CreateSqlServerAsync(),
+        _ => await CreatePostgresAsync(),
+    };
+
+    public static async Task<TestDatabase> CreateSqlServerAsync()
+    {
+        var admin = SqlServerTestServer.RequireConnectionString();
+        var name = "coachloop_test_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new SqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new SqlCommand($"CREATE DATABASE [{name}]", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var builder = new SqlConnectionStringBuilder(admin) { InitialCatalog = name, Pooling = false };
+        return new TestDatabase(DatabaseProvider.SqlServer, builder.ConnectionString, null, null) { _sqlServerName = name };
+    }
 
     public static TestDatabase CreateSqlite()
     {
@@ -56,7 +78,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public CoachLoopDbContext CreateContext()
     {
         var builder = new DbContextOptionsBuilder<CoachLoopDbContext>();
-        builder.UseCoachLoopDatabase(ConnectionString, Provider == DatabaseProvider.Sqlite);
+        builder.UseCoachLoopDatabase(ConnectionString, Provider);
         return new CoachLoopDbContext(builder.Options);
     }
 
@@ -72,6 +94,15 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(_sqliteDirectory, recursive: true);
+        }
+
+        if (_sqlServerName is not null)
+        {
+            await using var connection = new SqlConnection(SqlServerTestServer.RequireConnectionString());
+            await connection.OpenAsync();
+            await using var command = new SqlCommand(
+                $"ALTER DATABASE [{_sqlServerName}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_sqlServerName}]", connection);
+            await command.ExecuteNonQueryAsync();
         }
 
         if (_postgresName is not null)

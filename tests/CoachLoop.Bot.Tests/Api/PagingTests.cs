@@ -14,7 +14,7 @@ namespace CoachLoop.Bot.Tests.Api;
 /// </summary>
 public sealed class PagingTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+    public static TheoryData<DatabaseProvider> Providers => TestProviders.All;
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]

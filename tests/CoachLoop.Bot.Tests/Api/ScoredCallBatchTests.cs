@@ -8,7 +8,7 @@ namespace CoachLoop.Bot.Tests.Api;
 /// <summary>Batches commit a chunk of calls at a time; every call still gets its own answer and stands or fails alone.</summary>
 public sealed class ScoredCallBatchTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+    public static TheoryData<DatabaseProvider> Providers => TestProviders.All;
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]

@@ -9,7 +9,7 @@ namespace CoachLoop.Bot.Tests.Hosting;
 /// <summary>Two hosts started together on one empty database: both start, and the demo data is there once.</summary>
 public sealed class ConcurrentStartTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+    public static TheoryData<DatabaseProvider> Providers => TestProviders.All;
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]

@@ -9,7 +9,7 @@ namespace CoachLoop.Bot.Tests.Outbox;
 /// <summary>Hosts that die mid-delivery and hosts that dispatch side by side: every message still goes out once, in order.</summary>
 public sealed class OutboxRecoveryTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+    public static TheoryData<DatabaseProvider> Providers => TestProviders.All;
 
     [Fact]
     public async Task DeliveryCutOffByACrashIsFinishedByAnotherHostAndArrivesOnce()

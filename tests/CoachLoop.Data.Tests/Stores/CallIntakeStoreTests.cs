@@ -9,7 +9,7 @@ namespace CoachLoop.Data.Tests.Stores;
 /// <summary>The intake over a real database: one transaction per call, idempotent even when writers race.</summary>
 public sealed class CallIntakeStoreTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+    public static TheoryData<DatabaseProvider> Providers => TestProviders.All;
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace CoachLoop.Data.Tests.Support;
 
 /// <summary>Tables, columns (type, nullability) and indexes (uniqueness) of a database or of the EF model, in one comparable shape.</summary>
-public sealed record SchemaSnapshot(IReadOnlyDictionary<string, TableShape> Tables)
+public sealed partial record SchemaSnapshot(IReadOnlyDictionary<string, TableShape> Tables)
 {
     public static SchemaSnapshot FromModel(CoachLoopDbContext db)
     {
@@ -29,7 +29,12 @@ public sealed record SchemaSnapshot(IReadOnlyDictionary<string, TableShape> Tabl
         await connection.OpenAsync();
         try
         {
-            return db.IsSqlite ? await ReadSqliteAsync(connection) : await ReadPostgresAsync(connection);
+            return db.Provider switch
+            {
+                DatabaseProvider.Sqlite => await ReadSqliteAsync(connection),
+                DatabaseProvider.SqlServer => await ReadSqlServerAsync(connection),
+                _ => await ReadPostgresAsync(connection),
+            };
         }
         finally
         {
@@ -148,7 +153,7 @@ public sealed record SchemaSnapshot(IReadOnlyDictionary<string, TableShape> Tabl
         return new SchemaSnapshot(tables);
     }
 
-    private static async Task<List<string>> ListAsync(DbConnection connection, string sql)
+    internal static async Task<List<string>> ListAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

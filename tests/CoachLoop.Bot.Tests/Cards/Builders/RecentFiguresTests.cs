@@ -6,7 +6,7 @@ namespace CoachLoop.Bot.Tests.Cards.Builders;
 /// <summary>The flag card's 28-day figures, aggregated by the database, on each provider.</summary>
 public sealed class RecentFiguresTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+    public static TheoryData<DatabaseProvider> Providers => TestProviders.All;
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]

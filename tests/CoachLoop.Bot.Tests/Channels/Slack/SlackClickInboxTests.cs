@@ -13,7 +13,7 @@ namespace CoachLoop.Bot.Tests.Channels.Slack;
 /// </summary>
 public sealed class SlackClickInboxTests
 {
-    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+    public static TheoryData<DatabaseProvider> Providers => TestProviders.All;
 
     [Fact]
     public async Task ASlackRetryOfAClickIsStoredOnceAndAppliedOnce()
