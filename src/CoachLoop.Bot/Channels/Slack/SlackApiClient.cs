@@ -65,13 +65,21 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
 
     public Task<SlackApiResponse> AuthTestAsync(CancellationToken ct) => FormAsync("auth.test", [], ct);
 
+    /// <summary>
+    /// A fresh Socket Mode WebSocket URL (apps.connections.open), asked with the app-level token, not the bot token. Each URL
+    /// is short-lived and serves one connection, so every (re)connect asks again.
+    /// </summary>
+    public Task<SlackApiResponse> OpenSocketAsync(string appToken, CancellationToken ct) =>
+        CallAsync("apps.connections.open", null, () => new FormUrlEncodedContent([]), ct, appToken);
+
     private Task<SlackApiResponse> JsonAsync(string method, JsonObject args, string? channel, CancellationToken ct) =>
         CallAsync(method, channel, () => new StringContent(args.ToJsonString(), new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }), ct);
 
     private Task<SlackApiResponse> FormAsync(string method, KeyValuePair<string, string>[] args, CancellationToken ct) =>
         CallAsync(method, null, () => new FormUrlEncodedContent(args), ct);
 
-    private async Task<SlackApiResponse> CallAsync(string method, string? channel, Func<HttpContent> content, CancellationToken ct)
+    private async Task<SlackApiResponse> CallAsync(string method, string? channel, Func<HttpContent> content, CancellationToken ct,
+        string? token = null)
     {
         if (gate.Wait(method, channel) is { } wait)
         {
@@ -80,7 +88,7 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
 
         var settings = options.Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(WithSlash(settings.ApiBaseUrl), method)) { Content = content() };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.BotToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? settings.BotToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(settings.ApiTimeout);
         try

@@ -3,11 +3,13 @@ using System.ComponentModel.DataAnnotations;
 namespace CoachLoop.Bot.Channels.Slack;
 
 /// <summary>
-/// The Slack channel. It is off unless both <see cref="SigningSecret"/> and <see cref="BotToken"/> are set; those two (and
-/// <see cref="PreviousSigningSecret"/> during a rotation) come from the environment (<c>Slack__SigningSecret</c>,
-/// <c>Slack__BotToken</c>) or user secrets, never from appsettings.json, and are never logged.
+/// The Slack channel. It is on when <see cref="BotToken"/> is set with a way for Slack to reach CoachLoop: a
+/// <see cref="SigningSecret"/> (request URLs over HTTP) or <see cref="SocketMode"/> with an <see cref="AppToken"/> (an outbound
+/// WebSocket, no inbound route). Secrets (and <see cref="PreviousSigningSecret"/> during a rotation) come from the environment
+/// (<c>Slack__SigningSecret</c>, <c>Slack__BotToken</c>, <c>Slack__AppToken</c>) or user secrets, never from appsettings.json,
+/// and are never logged.
 /// </summary>
-public sealed class SlackOptions
+public sealed class SlackOptions : IValidatableObject
 {
     public const string Section = "Slack";
 
@@ -63,7 +65,49 @@ public sealed class SlackOptions
     [Range(typeof(TimeSpan), "00:10:00", "90.00:00:00")]
     public TimeSpan ClickRetention { get; set; } = TimeSpan.FromDays(2);
 
-    public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret) && !string.IsNullOrWhiteSpace(BotToken);
+    /// <summary>The app-level token (xapp-…, scope <c>connections:write</c>) that opens Socket Mode connections.</summary>
+    public string? AppToken { get; set; }
+
+    /// <summary>Receive events, clicks and commands over Socket Mode instead of (or beside, with a signing secret) request URLs.</summary>
+    public bool SocketMode { get; set; }
+
+    /// <summary>
+    /// Socket Mode connections kept open at once. Slack sends each envelope to one of them, so with two a connection being
+    /// refreshed or dropped leaves another one receiving.
+    /// </summary>
+    [Range(1, 10)]
+    public int SocketConnections { get; set; } = 2;
+
+    /// <summary>The longest wait between reconnect attempts (they back off from one second, with jitter).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan SocketMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Request URLs are served (and verified with the signing secret).</summary>
+    public bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret) && !string.IsNullOrWhiteSpace(BotToken);
+
+    /// <summary>Socket Mode connections are opened.</summary>
+    public bool SocketEnabled => SocketMode && !string.IsNullOrWhiteSpace(AppToken) && !string.IsNullOrWhiteSpace(BotToken);
+
+    public bool Enabled => HttpEnabled || SocketEnabled;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SocketMode && string.IsNullOrWhiteSpace(AppToken))
+        {
+            yield return new ValidationResult("Slack:SocketMode needs Slack:AppToken, an app-level token (xapp-…) with connections:write.",
+                [nameof(AppToken)]);
+        }
+        else if (SocketMode && !AppToken!.StartsWith("xapp-", StringComparison.Ordinal))
+        {
+            yield return new ValidationResult("Slack:AppToken must be an app-level token (it starts with xapp-), not a bot or user token.",
+                [nameof(AppToken)]);
+        }
+
+        if (SocketMode && string.IsNullOrWhiteSpace(BotToken))
+        {
+            yield return new ValidationResult("Slack:SocketMode needs Slack:BotToken too: the Web API calls use it.", [nameof(BotToken)]);
+        }
+    }
 
     public IReadOnlyList<string> SigningSecrets =>
         new[] { SigningSecret, PreviousSigningSecret }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).ToList();

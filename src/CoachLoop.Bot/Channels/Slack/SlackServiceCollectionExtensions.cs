@@ -1,3 +1,4 @@
+using CoachLoop.Bot.Channels.Slack.SocketMode;
 using CoachLoop.Bot.Outbox;
 using CoachLoop.Data;
 using CoachLoop.Data.Outbox;
@@ -7,7 +8,10 @@ namespace CoachLoop.Bot.Channels.Slack;
 
 internal static partial class SlackServiceCollectionExtensions
 {
-    /// <summary>The Slack channel, when a signing secret and a bot token are configured; nothing otherwise.</summary>
+    /// <summary>
+    /// The Slack channel, when a bot token is configured with a signing secret (request URLs) or an app token in Socket Mode
+    /// (or both); nothing otherwise.
+    /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -37,6 +41,13 @@ internal static partial class SlackServiceCollectionExtensions
         services.AddScoped<SlackRecipients>();
         services.AddScoped<IConversationRouter>(sp => new SlackConversations(sp.GetRequiredService<CoachLoopDbContext>()));
         services.AddScoped<ICardSender, SlackCardSender>();
+        if (options.SocketEnabled)
+        {
+            services.AddSingleton<SlackEnvelopeHandler>();
+            services.AddSingleton<SlackSocketMode>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackSocketMode>());
+        }
+
         return services;
     }
 
@@ -49,14 +60,26 @@ internal static partial class SlackServiceCollectionExtensions
             return app;
         }
 
-        app.MapSlackEndpoints();
-        LogOn(app.Logger, options.ApiBaseUrl);
+        if (options.HttpEnabled)
+        {
+            app.MapSlackEndpoints();
+            LogOn(app.Logger, options.ApiBaseUrl);
+        }
+
+        if (options.SocketEnabled)
+        {
+            LogSocketMode(app.Logger, options.SocketConnections, options.ApiBaseUrl);
+        }
+
         return app;
     }
 
-    [LoggerMessage(LogLevel.Information, "Slack channel is off: set Slack__SigningSecret and Slack__BotToken to turn it on")]
+    [LoggerMessage(LogLevel.Information, "Slack channel is off: set Slack__BotToken with Slack__SigningSecret (request URLs) or with Slack__AppToken and Slack__SocketMode=true (Socket Mode) to turn it on")]
     private static partial void LogOff(ILogger logger);
 
     [LoggerMessage(LogLevel.Information, "Slack channel is on (Web API at {ApiBaseUrl}); request URLs under /slack")]
     private static partial void LogOn(ILogger logger, Uri apiBaseUrl);
+
+    [LoggerMessage(LogLevel.Information, "Slack Socket Mode is on: {Connections} outbound connections (Web API at {ApiBaseUrl}); no inbound route needed")]
+    private static partial void LogSocketMode(ILogger logger, int connections, Uri apiBaseUrl);
 }

@@ -49,6 +49,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>Hands out Socket Mode URLs for apps.connections.open (see <see cref="FakeSlackSocket"/>); unset, that method fails.</summary>
+    public Func<string>? SocketUrl { get; set; }
+
     public IReadOnlyList<FakeSlackCall> Calls => [.. _calls];
 
     public static async Task<FakeSlackApi> StartAsync()
@@ -140,6 +143,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 return new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0MODAL", ["type"] = "modal" } };
             case "views.publish":
                 return SlackFixtures.Json("views.publish_success.json");
+            case "apps.connections.open":
+                return SocketUrl is null
+                    ? new JsonObject { ["ok"] = false, ["error"] = "not_allowed_token_type" }
+                    : new JsonObject { ["ok"] = true, ["url"] = SocketUrl() };
             case "auth.test":
                 return new JsonObject { ["ok"] = true, ["team_id"] = Team, ["user_id"] = "UBOT" };
             case "users.lookupByEmail":

@@ -5,6 +5,9 @@ namespace CoachLoop.Bot.Tests.Channels.Slack;
 /// <summary>One Web API call the fake received: the method, the headers, the raw body and its arguments as JSON.</summary>
 public sealed record FakeSlackCall(string Method, IReadOnlyDictionary<string, string> Headers, string ContentType, string Body, JsonObject Args)
 {
+    /// <summary>When the fake received it.</summary>
+    public DateTime At { get; init; } = DateTime.UtcNow;
+
     public string? Arg(string name) => Args[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : Args[name]?.ToJsonString();
 
     /// <summary>Every "text" string inside the argument (e.g. all the words of the blocks), one per line, unescaped from JSON.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoachLoop.Bot.Channels.Slack;
 using CoachLoop.Data;
 using CoachLoop.Engine.Flags;
@@ -199,25 +198,9 @@ public sealed class SlackClickInboxTests
             .Select(c => c.Arg("ts")!).Order());
     }
 
-    /// <summary>A Slack host with <paramref name="count"/> flags of Ana's posted to the team channel, and their cards there.</summary>
-    private static async Task<(SlackHost Slack, List<(FakeSlackCall Post, string Ts)> Cards)> StartWithFlagsAsync(int count,
-        IReadOnlyDictionary<string, string?>? extra = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
-    {
-        var settings = new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>()) { ["Delivery:GroupAfter"] = "1000" };
-        var slack = await SlackHost.StartAsync(extra: settings, provider: provider);
-        for (var i = 0; i < count; i++)
-        {
-            var at = slack.Now.AddMinutes(i - count - 10).ToString("O", CultureInfo.InvariantCulture);
-            await slack.Chat.PostCallAsync(Json.CallWithoutStreak($"call-{i}", i, at));
-        }
-
-        await slack.Chat.DispatchAsync();
-        var posts = slack.Fake.CallsOf("chat.postMessage").ToList();
-        var cards = posts.Where(p => p.Arg("channel") == SlackHost.ManagerChannel && (p.Arg("blocks") ?? "").Contains("\"approvePractice\"", StringComparison.Ordinal))
-            .Select(p => (p, $"1700000000.{posts.IndexOf(p) + 1:000000}")).ToList();
-        Assert.Equal(count, cards.Count);
-        return (slack, cards);
-    }
+    private static Task<(SlackHost Slack, List<(FakeSlackCall Post, string Ts)> Cards)> StartWithFlagsAsync(int count,
+        IReadOnlyDictionary<string, string?>? extra = null, DatabaseProvider provider = DatabaseProvider.Sqlite) =>
+        SlackHost.StartWithCardsAsync(count, extra, provider);
 
     private static Task<int> ApprovalsAsync(SlackHost slack) =>
         slack.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "approve-practice"));

@@ -18,10 +18,14 @@ public sealed class SlackHost : IAsyncDisposable
     public const string Riley = "U0RILEY";
     public const string Max = "U0MAX";
 
-    private SlackHost(CoachLoopApp app, FakeSlackApi fake, CapturedLogs logs)
+    /// <summary>An app-level token shaped as Slack's (xapp-…), fake.</summary>
+    public const string AppToken = "xapp-1-A0FAKE-0000-not-a-secret";
+
+    private SlackHost(CoachLoopApp app, FakeSlackApi fake, CapturedLogs logs, FakeSlackSocket? socket)
     {
         App = app;
         Fake = fake;
+        Socket = socket;
         Logs = logs;
         Chat = new Chat(app);
         Client = app.CreateClient();
@@ -29,16 +33,22 @@ public sealed class SlackHost : IAsyncDisposable
 
     public CoachLoopApp App { get; }
     public FakeSlackApi Fake { get; }
+
+    /// <summary>The Socket Mode end of the fake Slack, when the host was started in Socket Mode.</summary>
+    public FakeSlackSocket? Socket { get; }
     public CapturedLogs Logs { get; }
     public Chat Chat { get; }
     public HttpClient Client { get; }
 
     public DateTimeOffset Now => App.Clock.GetUtcNow();
 
+    /// <param name="socketMode">Socket Mode on, with the fake's WebSocket end; <paramref name="extra"/> may still turn request URLs off
+    /// (<c>Slack:SigningSecret</c> null).</param>
     public static async Task<SlackHost> StartAsync(bool linkTeam = true, IReadOnlyDictionary<string, string?>? extra = null,
-        DatabaseProvider provider = DatabaseProvider.Sqlite)
+        DatabaseProvider provider = DatabaseProvider.Sqlite, bool socketMode = false)
     {
         var fake = await FakeSlackApi.StartAsync();
+        var socket = socketMode ? await FakeSlackSocket.StartAsync(fake) : null;
         fake.Users["morgan@example.com"] = Morgan;
         fake.Users["ana@example.com"] = Ana;
         fake.Users["riley@example.com"] = Riley;
@@ -51,6 +61,12 @@ public sealed class SlackHost : IAsyncDisposable
             ["Slack:ApiBaseUrl"] = fake.BaseUrl.ToString(),
             ["Logging:LogLevel:Default"] = "Trace",
         };
+        if (socketMode)
+        {
+            settings["Slack:SocketMode"] = "true";
+            settings["Slack:AppToken"] = AppToken;
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -58,7 +74,7 @@ public sealed class SlackHost : IAsyncDisposable
 
         var logs = new CapturedLogs();
         var app = await CoachLoopApp.StartAsync(provider: provider, settings: settings, services: s => s.AddSingleton<ILoggerProvider>(logs));
-        var host = new SlackHost(app, fake, logs);
+        var host = new SlackHost(app, fake, logs, socket);
         if (linkTeam)
         {
             var api = await app.CreateApiClientAsync();
@@ -70,6 +86,29 @@ public sealed class SlackHost : IAsyncDisposable
     }
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Client.SendAsync(request);
+
+    /// <summary>
+    /// A Slack host with <paramref name="count"/> flags of Ana's awaiting approval, each carded in the team channel (cards not
+    /// grouped), and those cards with their message ts.
+    /// </summary>
+    public static async Task<(SlackHost Slack, List<(FakeSlackCall Post, string Ts)> Cards)> StartWithCardsAsync(int count,
+        IReadOnlyDictionary<string, string?>? extra = null, DatabaseProvider provider = DatabaseProvider.Sqlite, bool socketMode = false)
+    {
+        var settings = new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>()) { ["Delivery:GroupAfter"] = "1000" };
+        var slack = await StartAsync(extra: settings, provider: provider, socketMode: socketMode);
+        for (var i = 0; i < count; i++)
+        {
+            var at = slack.Now.AddMinutes(i - count - 10).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            await slack.Chat.PostCallAsync(Json.CallWithoutStreak($"call-{i}", i, at));
+        }
+
+        await slack.Chat.DispatchAsync();
+        var posts = slack.Fake.CallsOf("chat.postMessage").ToList();
+        var cards = posts.Where(p => p.Arg("channel") == ManagerChannel && (p.Arg("blocks") ?? "").Contains("\"approvePractice\"", StringComparison.Ordinal))
+            .Select(p => (p, $"1700000000.{posts.IndexOf(p) + 1:000000}")).ToList();
+        Assert.Equal(count, cards.Count);
+        return (slack, cards);
+    }
 
     /// <summary>Waits for the work Slack requests left for after their ack: in-memory jobs and stored clicks.</summary>
     public async Task WhenIdleAsync()
@@ -172,6 +211,11 @@ public sealed class SlackHost : IAsyncDisposable
     {
         Client.Dispose();
         await App.DisposeAsync();
+        if (Socket is not null)
+        {
+            await Socket.DisposeAsync();
+        }
+
         await Fake.DisposeAsync();
     }
 }

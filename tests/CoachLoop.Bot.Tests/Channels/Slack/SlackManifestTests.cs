@@ -5,8 +5,24 @@ namespace CoachLoop.Bot.Tests.Channels.Slack;
 /// <summary>The app manifest points at the bot's real request URLs and asks for the scopes the client uses, no more.</summary>
 public sealed class SlackManifestTests
 {
-    private static readonly JsonObject Manifest =
-        JsonNode.Parse(File.ReadAllText(Path.Combine(SlackFixtures.RepositoryRoot(), "manifests", "slack", "manifest.json")))!.AsObject();
+    private static readonly JsonObject Manifest = Read("manifest.json");
+
+    [Fact]
+    public void TheSocketModeManifestIsTheSameAppWithSocketModeOnAndNoRequestUrls()
+    {
+        var socket = Read("manifest.socket-mode.json");
+        var expected = Manifest.DeepClone().AsObject();
+        expected["features"]!["slash_commands"]![0]!.AsObject().Remove("url");
+        expected["settings"]!["event_subscriptions"]!.AsObject().Remove("request_url");
+        expected["settings"]!["interactivity"]!.AsObject().Remove("request_url");
+        expected["settings"]!["socket_mode_enabled"] = true;
+
+        Assert.Equal(expected.ToJsonString(), socket.ToJsonString());
+        Assert.DoesNotContain("YOUR-HOST", socket.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    private static JsonObject Read(string name) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(SlackFixtures.RepositoryRoot(), "manifests", "slack", name)))!.AsObject();
 
     [Fact]
     public void EveryUrlIsOneOfTheBotsRequestUrlsOnTheHostToFillIn()
