@@ -36,7 +36,7 @@ public sealed class SlackHost : IAsyncDisposable
     public DateTimeOffset Now => App.Clock.GetUtcNow();
 
     public static async Task<SlackHost> StartAsync(bool linkTeam = true, IReadOnlyDictionary<string, string?>? extra = null,
-        DatabaseProvider provider = DatabaseProvider.Sqlite)
+        DatabaseProvider provider = DatabaseProvider.Sqlite, Action<IServiceCollection>? services = null)
     {
         var fake = await FakeSlackApi.StartAsync();
         fake.Users["morgan@example.com"] = Morgan;
@@ -57,7 +57,11 @@ public sealed class SlackHost : IAsyncDisposable
         }
 
         var logs = new CapturedLogs();
-        var app = await CoachLoopApp.StartAsync(provider: provider, settings: settings, services: s => s.AddSingleton<ILoggerProvider>(logs));
+        var app = await CoachLoopApp.StartAsync(provider: provider, settings: settings, services: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(logs);
+            services?.Invoke(s);
+        });
         var host = new SlackHost(app, fake, logs);
         if (linkTeam)
         {
