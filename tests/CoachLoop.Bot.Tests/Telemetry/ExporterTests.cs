@@ -4,6 +4,7 @@ using System.Text.Json;
 namespace CoachLoop.Bot.Tests.Telemetry;
 
 /// <summary>The exporters as an operator configures them: Prometheus scraped over HTTP, OTLP to a loopback collector, JSON console logs.</summary>
+[Collection(TelemetryCapture.Collection)]
 public sealed class ExporterTests
 {
     /// <summary>Names as the Prometheus exporter writes them (dots to underscores, the unit and _total appended), as the README lists them.</summary>
@@ -69,11 +70,26 @@ public sealed class ExporterTests
         var api = await app.CreateApiClientAsync();
         (await api.PostAsJsonAsync("api/v1/scored-calls", Json.Call())).EnsureSuccessStatusCode();
 
+        // The intake span and the server span may come in different batches: wait for both.
         await WaitUntilAsync(collector, () => collector.TextOf("/v1/traces").Contains("coachloop.intake", StringComparison.Ordinal)
+            && collector.TextOf("/v1/traces").Contains("POST /api/v1/scored-calls/", StringComparison.Ordinal)
             && collector.TextOf("/v1/metrics").Contains("coachloop.calls.ingested", StringComparison.Ordinal));
         Assert.All(collector.Received, r => Assert.Equal("application/x-protobuf", r.ContentType));
-        Assert.Contains("POST /api/v1/scored-calls/", collector.TextOf("/v1/traces"), StringComparison.Ordinal);
         Assert.Contains("coachloop.outbox.depth", collector.TextOf("/v1/metrics"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Telemetry:Otlp:Endpoint", "collector:4317", "Telemetry:Otlp:Endpoint must be an absolute http(s) URL")]
+    [InlineData("Telemetry:Prometheus:Port", "70000", "Telemetry:Prometheus:Port must be a TCP port")]
+    [InlineData("Telemetry:Prometheus:Path", "metrics", "Telemetry:Prometheus:Path must start with '/'")]
+    public async Task AWrongTelemetrySettingStopsTheHostAtStartWithWhatToFix(string key, string value, string message)
+    {
+        await using var database = TestDatabase.CreateSqlite();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => CoachLoopApp.StartAsync(seed: false, database: database,
+            settings: new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
     private static async Task WaitUntilAsync(OtlpReceiver collector, Func<bool> condition)

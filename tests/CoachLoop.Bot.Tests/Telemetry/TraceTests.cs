@@ -5,6 +5,7 @@ using CoachLoop.Bot.Tests.Channels.Slack;
 namespace CoachLoop.Bot.Tests.Telemetry;
 
 /// <summary>Spans as an exporter receives them (the OpenTelemetry in-memory exporter) for real HTTP requests and real deliveries.</summary>
+[Collection(TelemetryCapture.Collection)]
 public sealed class TraceTests
 {
     [Fact]
