@@ -1,4 +1,5 @@
 using CoachLoop.Bot.Tests.Channels.Slack;
+using CoachLoop.Data;
 using CoachLoop.Data.Records;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,11 +72,15 @@ public sealed class MetricTests
         Assert.Equal(1, capture.Last("coachloop.outbox.dead"));
     }
 
-    [Fact]
-    public async Task TheOutboxGaugesReadTheDatabaseAtMostOncePerCachePeriod()
+    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TheOutboxGaugesReadTheDatabaseAtMostOncePerCachePeriod(DatabaseProvider provider)
     {
         using var capture = new TelemetryCapture();
-        await using var app = await CoachLoopApp.StartAsync(settings: new Dictionary<string, string?>(Chat.WebOn) { ["Telemetry:OutboxGaugeCache"] = "00:01:00" });
+        await using var app = await CoachLoopApp.StartAsync(provider: provider,
+            settings: new Dictionary<string, string?>(Chat.WebOn) { ["Telemetry:OutboxGaugeCache"] = "00:01:00" });
         capture.Listen(app.Services);
         capture.Observe();
         Assert.Equal(0, capture.Last("coachloop.outbox.depth"));
@@ -88,6 +93,8 @@ public sealed class MetricTests
         capture.Observe();
         Assert.Equal(await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending)), capture.Last("coachloop.outbox.depth"));
         Assert.True(capture.Last("coachloop.outbox.depth") > 0);
+        Assert.Equal(60, capture.Last("coachloop.outbox.oldest_pending.age"));
+        Assert.Equal(0, capture.Last("coachloop.outbox.dead"));
     }
 
     private static Task<int> CountAsync(SlackHost slack, OutboxStatus status) => slack.App.WithDbAsync(db => db.Outbox.CountAsync(m => m.Status == status));
