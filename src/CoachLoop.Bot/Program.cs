@@ -5,6 +5,7 @@ using CoachLoop.Bot.Channels.Web;
 using CoachLoop.Bot.Hosting;
 using CoachLoop.Bot.Outbox;
 using CoachLoop.Bot.Scheduling;
+using CoachLoop.Bot.Telemetry;
 using CoachLoop.Data;
 
 if (await AdminCommands.TryRunAsync(args).ConfigureAwait(false) is { } exitCode)
@@ -21,8 +22,10 @@ builder.Services.AddWebChannel(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
+builder.AddCoachLoopTelemetry();
 
 var app = builder.Build();
+app.UseCoachLoopTelemetry();
 app.UseCoachLoopApi();
 app.UseWebChannel();
 app.MapHealth();

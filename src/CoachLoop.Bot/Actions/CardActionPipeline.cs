@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CoachLoop.Bot.Cards;
+using CoachLoop.Bot.Telemetry;
 using CoachLoop.Data;
 using CoachLoop.Data.Outbox;
 using CoachLoop.Data.Records;
@@ -18,7 +19,7 @@ namespace CoachLoop.Bot.Actions;
 /// </summary>
 public sealed partial class CardActionPipeline(
     CoachLoopDbContext db, ActorResolver actors, CardFactory cards, CardAudience audience, OutboxWriter outbox, TimeProvider clock,
-    ILogger<CardActionPipeline> logger)
+    CoachLoopMetrics metrics, ILogger<CardActionPipeline> logger)
 {
     private static readonly HashSet<string> FlagVerbs =
         [CardVerbs.ApprovePractice, CardVerbs.SwapScenario, CardVerbs.LogSession, CardVerbs.CompletePractice, CardVerbs.Resolve, CardVerbs.Dismiss];
@@ -46,13 +47,23 @@ public sealed partial class CardActionPipeline(
 
     private static readonly HashSet<string> AgentVerbs = [CardVerbs.AcceptScore, CardVerbs.DisputeScore];
     private static readonly HashSet<string> DisputeVerbs = [CardVerbs.UpholdDispute, CardVerbs.OverturnDispute];
+    private static readonly HashSet<string> KnownVerbs = [.. FlagVerbs, .. AgentVerbs, .. DisputeVerbs, CardVerbs.Refresh, CardVerbs.OpenCard];
 
     public async Task<CardActionResult> HandleAsync(CardActionRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var started = clock.GetTimestamp();
+        var verb = KnownVerbs.Contains(request.Verb) ? request.Verb : "other"; // a click's verb is the client's to send: bound the values
+        using var activity = CoachLoopActivities.Source.StartActivity(CoachLoopActivities.CardAction);
+        activity?.SetTag(CoachLoopTags.Channel, request.Channel);
+        activity?.SetTag(CoachLoopTags.Verb, verb);
         // One open connection for the whole click instead of one per query.
         await using var open = await OpenConnection.OpenAsync(db, ct).ConfigureAwait(false);
-        return await RunAsync(request, ct).ConfigureAwait(false);
+        var result = await RunAsync(request, ct).ConfigureAwait(false);
+        var outcome = result.Outcome.ToString().ToLowerInvariant();
+        activity?.SetTag(CoachLoopTags.Outcome, outcome);
+        metrics.CardAction(request.Channel, verb, outcome, clock.GetElapsedTime(started));
+        return result;
     }
 
     private async Task<CardActionResult> RunAsync(CardActionRequest request, CancellationToken ct)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using CoachLoop.Bot.Telemetry;
 using CoachLoop.Engine.Calls;
 using CoachLoop.Engine.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +25,7 @@ internal static class ScoredCallsApi
     }
 
     private static async Task<IResult> PostAsync(HttpRequest request, ScoredCallIntake intake, SinglePostGroups groups, ICallIntakeStore store,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, CoachLoopMetrics metrics, CancellationToken ct)
     {
         var (parsed, problem) = await JsonBody.ParseAsync(request, ct).ConfigureAwait(false);
         if (parsed is not { } body)
@@ -31,13 +33,17 @@ internal static class ScoredCallsApi
             return problem!;
         }
 
-        var check = new Check(store, clock);
+        using var activity = CoachLoopActivities.Source.StartActivity(CoachLoopActivities.Intake);
+        var check = new Check(store, clock, metrics);
         if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("calls", out var calls))
         {
+            activity?.SetTag(CoachLoopTags.BatchSize, calls.ValueKind == JsonValueKind.Array ? calls.GetArrayLength() : 0);
             return await BatchAsync(calls, intake, check, ct).ConfigureAwait(false);
         }
 
         var result = await IngestOneAsync(body, groups, check, ct).ConfigureAwait(false);
+        metrics.Ingested(result);
+        Traced(activity, result);
         return result.Outcome switch
         {
             IntakeOutcome.Accepted => TypedResults.Created($"/api/v1/scored-calls/{Uri.EscapeDataString(result.Receipt!.Source)}/{Uri.EscapeDataString(result.Receipt.CallId)}", result.Receipt),
@@ -88,6 +94,11 @@ internal static class ScoredCallsApi
             answers[positions[i]] = results[i] with { Errors = Prefixed(results[i].Errors, $"calls[{positions[i]}].") };
         }
 
+        foreach (var answer in answers)
+        {
+            check.Metrics.Ingested(answer);
+        }
+
         var items = answers.Select((result, i) => new BatchItem(i, result.Outcome.ToString().ToLowerInvariant(), result.Receipt,
             result.Errors.Count == 0 ? null : Problems.ToDictionary(result.Errors))).ToList();
         return TypedResults.Ok(new BatchResult(
@@ -121,7 +132,22 @@ internal static class ScoredCallsApi
     private static List<ValidationError> Prefixed(IEnumerable<ValidationError> errors, string prefix) =>
         errors.Select(ScoredCallPrecheck.Renamed).Select(e => e with { Field = prefix + e.Field }).ToList();
 
-    private sealed record Check(ICallIntakeStore Store, TimeProvider Clock);
+    private static void Traced(Activity? activity, IntakeResult result)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag(CoachLoopTags.Outcome, CoachLoopMetrics.OutcomeName(result.Outcome));
+        if (result.Receipt is { } receipt && result.Outcome != IntakeOutcome.Invalid)
+        {
+            activity.SetTag(CoachLoopTags.Source, receipt.Source);
+            activity.SetTag("coachloop.flags.raised", result.Outcome == IntakeOutcome.Accepted ? receipt.Flags.Count : 0);
+        }
+    }
+
+    private sealed record Check(ICallIntakeStore Store, TimeProvider Clock, CoachLoopMetrics Metrics);
 }
 
 internal sealed record BatchItem(int Index, string Status, CallReceipt? Receipt, IDictionary<string, string[]>? Errors);

@@ -1,3 +1,4 @@
+using CoachLoop.Bot.Telemetry;
 using CoachLoop.Data;
 using CoachLoop.Data.Outbox;
 
@@ -63,6 +64,8 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
         }
 
         var outcomes = finished.Where(r => r.Value.Send.IsCompletedSuccessfully).Select(r => (r.Value.Message, r.Value.Send.Result)).ToList();
+        using var activity = CoachLoopActivities.Source.StartActivity(CoachLoopActivities.OutboxRecord);
+        activity?.SetTag(CoachLoopTags.BatchSize, outcomes.Count);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -115,6 +118,9 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
             return;
         }
 
+        // The pass is the claim and the card builds; each send runs on as a child span of it.
+        using var pass = CoachLoopActivities.Source.StartActivity(CoachLoopActivities.OutboxPass);
+        pass?.SetTag(CoachLoopTags.BatchSize, heads.Count);
         foreach (var prepared in await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().PrepareAsync(heads, owner, ct).ConfigureAwait(false))
         {
             _running[prepared.Message.Lane] = (Task.Run(() => SendAsync(prepared, ct), CancellationToken.None), prepared, prepared.Message.Urgent);
@@ -123,6 +129,7 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
 
     private async Task<SendResult> SendAsync(PreparedMessage prepared, CancellationToken ct)
     {
+        using var activity = SendTelemetry.Start(prepared);
         try
         {
             if (prepared.Answer is null && prepared.Message.Operation == Data.Records.OutboxOperation.Post)
@@ -132,7 +139,9 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
             }
 
             await using var scope = scopes.CreateAsyncScope();
-            return await OutboxDelivery.SendAsync(prepared, scope.ServiceProvider.GetServices<ICardSender>(), ct).ConfigureAwait(false);
+            var result = await OutboxDelivery.SendAsync(prepared, scope.ServiceProvider.GetServices<ICardSender>(), ct).ConfigureAwait(false);
+            SendTelemetry.Finish(activity, prepared, result);
+            return result;
         }
         finally
         {

@@ -1,3 +1,4 @@
+using CoachLoop.Bot.Telemetry;
 using CoachLoop.Data;
 using CoachLoop.Data.Records;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace CoachLoop.Bot.Outbox;
 /// sent (one update for all of them, and their card posts' message references), retried later with backoff (throttling does
 /// not use up an attempt) or dead-lettered once its attempts are spent.
 /// </summary>
-public sealed partial class OutboxRecords(CoachLoopDbContext db, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxRecords> logger)
+public sealed partial class OutboxRecords(CoachLoopDbContext db, TimeProvider clock, IOptions<OutboxOptions> options, CoachLoopMetrics metrics,
+    ILogger<OutboxRecords> logger)
 {
     public async Task RecordAsync(IReadOnlyList<(PreparedMessage Prepared, SendResult Result)> outcomes, string owner, CancellationToken ct)
     {
@@ -29,12 +31,17 @@ public sealed partial class OutboxRecords(CoachLoopDbContext db, TimeProvider cl
             await RecordSentAsync(sent, owner, now, ct).ConfigureAwait(false);
         }
 
+        var settled = sent.Select(o => (o.Prepared, o.Prepared.Answer is null ? DeliveryOutcomes.Sent : DeliveryOutcomes.Superseded)).ToList();
         foreach (var (prepared, result) in outcomes.Where(o => o.Result.Status != SendStatus.Sent))
         {
-            await RecordFailureAsync(prepared, result, owner, now, ct).ConfigureAwait(false);
+            settled.Add((prepared, await RecordFailureAsync(prepared, result, owner, now, ct).ConfigureAwait(false)));
         }
 
         await transaction.CommitAsync(ct).ConfigureAwait(false);
+        foreach (var (prepared, outcome) in settled)
+        {
+            metrics.Delivered(prepared.Post.Channel, SendTelemetry.OperationName(prepared.Message.Operation), outcome);
+        }
     }
 
     private async Task RecordSentAsync(List<(PreparedMessage Prepared, SendResult Result)> sent, string owner, DateTimeOffset now, CancellationToken ct)
@@ -70,7 +77,8 @@ public sealed partial class OutboxRecords(CoachLoopDbContext db, TimeProvider cl
         }
     }
 
-    private async Task RecordFailureAsync(PreparedMessage prepared, SendResult result, string owner, DateTimeOffset now, CancellationToken ct)
+    /// <returns>What became of the message: retried later or dead-lettered.</returns>
+    private async Task<string> RecordFailureAsync(PreparedMessage prepared, SendResult result, string owner, DateTimeOffset now, CancellationToken ct)
     {
         var settings = options.Value;
         var message = prepared.Message;
@@ -90,7 +98,7 @@ public sealed partial class OutboxRecords(CoachLoopDbContext db, TimeProvider cl
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct).ConfigureAwait(false);
             LogRetry(logger, message.Id, prepared.Post.Channel, next, result.Error);
-            return;
+            return DeliveryOutcomes.Retry;
         }
 
         var error = $"after {message.Attempts} attempt(s): {result.Error}";
@@ -100,6 +108,7 @@ public sealed partial class OutboxRecords(CoachLoopDbContext db, TimeProvider cl
             .SetProperty(m => m.LeaseOwner, (string?)null)
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct).ConfigureAwait(false);
         LogDead(logger, message.Id, prepared.Post.Channel, prepared.Post.ConversationId, error);
+        return DeliveryOutcomes.Dead;
     }
 
     private IQueryable<OutboxMessage> Claimed(IReadOnlyCollection<long> ids, string owner) =>

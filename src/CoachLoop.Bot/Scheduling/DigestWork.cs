@@ -1,3 +1,4 @@
+using CoachLoop.Bot.Telemetry;
 using CoachLoop.Data;
 using CoachLoop.Data.Records;
 using CoachLoop.Engine.Digests;
@@ -12,7 +13,8 @@ namespace CoachLoop.Bot.Scheduling;
 /// so a restart, a second host or a repeated hour when clocks fall back cannot send it twice; a digest
 /// missed while the host was down goes out when it comes back, the same day.
 /// </summary>
-public sealed partial class DigestWork(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<DigestWork> logger)
+public sealed partial class DigestWork(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SchedulingOptions> options, CoachLoopMetrics metrics,
+    ILogger<DigestWork> logger)
 {
     public static string Key(Guid managerId, DateOnly localDate) => $"{NoticeKinds.Digest}:{managerId:N}:{localDate:yyyy-MM-dd}";
 
@@ -22,6 +24,19 @@ public sealed partial class DigestWork(IServiceScopeFactory scopes, TimeProvider
     /// due work now"); still once per manager and day.</param>
     /// <param name="ct">Cancellation.</param>
     public async Task<int> RunAsync(bool asIfDue, CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        try
+        {
+            return await RunOnceAsync(asIfDue, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            metrics.DigestRun(clock.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<int> RunOnceAsync(bool asIfDue, CancellationToken ct)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();

@@ -1,3 +1,4 @@
+using CoachLoop.Bot.Telemetry;
 using Quartz;
 
 namespace CoachLoop.Bot.Scheduling;
@@ -13,6 +14,7 @@ internal sealed class DueWorkJob(FollowUpWork followUps, ReminderWork reminders)
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        using var activity = CoachLoopActivities.Source.StartActivity(CoachLoopActivities.DueWorkJob);
         await followUps.RunAsync(cancellationToken).ConfigureAwait(false);
         await reminders.RunAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -23,6 +25,10 @@ internal sealed class DigestJob(DigestWork digests) : IJob
 {
     public static readonly JobKey Key = new("digests", "coachloop");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await digests.RunAsync(cancellationToken).ConfigureAwait(false);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var activity = CoachLoopActivities.Source.StartActivity(CoachLoopActivities.DigestJob);
+        var sent = await digests.RunAsync(cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(CoachLoopTags.Sent, sent);
+    }
 }

@@ -45,7 +45,7 @@ public sealed class SlackHost : IAsyncDisposable
     /// <param name="socketMode">Socket Mode on, with the fake's WebSocket end; <paramref name="extra"/> may still turn request URLs off
     /// (<c>Slack:SigningSecret</c> null).</param>
     public static async Task<SlackHost> StartAsync(bool linkTeam = true, IReadOnlyDictionary<string, string?>? extra = null,
-        DatabaseProvider provider = DatabaseProvider.Sqlite, bool socketMode = false)
+        DatabaseProvider provider = DatabaseProvider.Sqlite, bool socketMode = false, Action<IServiceCollection>? services = null)
     {
         var fake = await FakeSlackApi.StartAsync();
         var socket = socketMode ? await FakeSlackSocket.StartAsync(fake) : null;
@@ -73,7 +73,11 @@ public sealed class SlackHost : IAsyncDisposable
         }
 
         var logs = new CapturedLogs();
-        var app = await CoachLoopApp.StartAsync(provider: provider, settings: settings, services: s => s.AddSingleton<ILoggerProvider>(logs));
+        var app = await CoachLoopApp.StartAsync(provider: provider, settings: settings, services: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(logs);
+            services?.Invoke(s);
+        });
         var host = new SlackHost(app, fake, logs, socket);
         if (linkTeam)
         {

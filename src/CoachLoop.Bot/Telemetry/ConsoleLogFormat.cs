@@ -1,0 +1,7 @@
+namespace CoachLoop.Bot.Telemetry;
+
+public enum ConsoleLogFormat
+{
+    Simple,
+    Json,
+}
