@@ -36,6 +36,8 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeFlag> NoticeFlags => Set<NoticeFlag>();
     public DbSet<StreakCursor> StreakCursors => Set<StreakCursor>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportChunk> ImportChunks => Set<ImportChunk>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
