@@ -92,7 +92,7 @@ internal sealed class ImportJobStore(CoachLoopDbContext db, TimeProvider clock)
 
     public async Task<List<ImportLine>> ChunkAsync(Guid jobId, int number, CancellationToken ct)
     {
-        var text = await db.ImportChunks.AsNoTracking().Where(c => c.JobId == jobId && c.Number == number).Select(c => c.Lines)
+        var text = await db.ImportChunks.AsNoTracking().Where(c => c.JobId == jobId && c.Number == number).OrderBy(c => c.Number).Select(c => c.Lines)
             .FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? throw new InvalidOperationException($"Import {jobId} has no chunk {number}.");
         return JsonSerializer.Deserialize<List<ImportLine>>(text, Json)!;
     }

@@ -26,12 +26,15 @@ internal sealed class ImportProgress
         Listed = [.. Listed],
     };
 
+    /// <summary>Counts the line; the list keeps the <paramref name="maxListed"/> lowest line numbers, in order (lines are read in call-time order).</summary>
     public void AddInvalid(InvalidLine line, int maxListed)
     {
         Invalid++;
-        if (Listed.Count < maxListed)
+        var at = Listed.FindIndex(l => l.Line > line.Line);
+        Listed.Insert(at < 0 ? Listed.Count : at, line);
+        if (Listed.Count > maxListed)
         {
-            Listed.Add(line);
+            Listed.RemoveAt(Listed.Count - 1);
         }
     }
 }
