@@ -6,6 +6,7 @@
 #   scripts/bench.sh actions   card actions over real HTTP on the embedded SQLite database: 1,000 approvals from 200 concurrent
 #                              clients, then 200 concurrent clicks on one flag; actions/s and latency percentiles
 #   scripts/bench.sh digests   every manager's digest over 500 managers, 10,000 agents, 1,000,000 calls
+#   scripts/bench.sh backfill  100,000 calls imported through the CLI with a kill -9 of the host midway, compared with posting them one by one (scripts/backfill-check.sh)
 # Results of peers and ingest are also saved under benchmarks/results/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,8 @@ shift || true
 case "$suite" in
   peers) exec scripts/bench-peers.sh "$@" ;;
   ingest) exec scripts/bench-ingest.sh "$@" ;;
+  backfill) exec scripts/backfill-check.sh "$@" ;;
   actions) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- "$@" ;;
   digests) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- digests "$@" ;;
-  *) echo "unknown benchmark '$suite' (known: peers, ingest, actions, digests)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$suite' (known: peers, ingest, actions, digests, backfill)" >&2; exit 2 ;;
 esac

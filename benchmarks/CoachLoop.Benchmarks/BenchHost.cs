@@ -18,6 +18,8 @@ internal sealed class BenchHost(string connectionString, Dictionary<string, stri
         builder.UseSetting("WebChannel:Enabled", "true");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // No benchmark imports; the import worker's polls would be SQL in the counts.
+        builder.UseSetting("Intake:Backfill:WorkerEnabled", "false");
         builder.UseSetting("Logging:LogLevel:CoachLoop.Bot.Actions", "Warning");
         foreach (var (key, value) in settings ?? [])
         {

@@ -37,6 +37,8 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeFlag> NoticeFlags => Set<NoticeFlag>();
     public DbSet<StreakCursor> StreakCursors => Set<StreakCursor>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportChunk> ImportChunks => Set<ImportChunk>();
 
     public DatabaseProvider Provider => Database.ProviderName switch
     {

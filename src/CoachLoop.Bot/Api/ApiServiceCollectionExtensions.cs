@@ -28,7 +28,8 @@ internal static class ApiServiceCollectionExtensions
                 .RequireClaim(ApiKeyAuthenticationHandler.AdminClaim, "true"));
         services.AddCoachLoopOpenApi();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section))
-            .Validate(o => o.MaxRequestBodyBytes > 0, "Api:MaxRequestBodyBytes must be a positive number of bytes.").ValidateOnStart();
+            .Validate(o => o.MaxRequestBodyBytes > 0, "Api:MaxRequestBodyBytes must be a positive number of bytes.")
+            .Validate(o => o.MaxImportBodyBytes > 0, "Api:MaxImportBodyBytes must be a positive number of bytes.").ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<SinglePostGroups>();
@@ -54,11 +55,11 @@ internal static class ApiServiceCollectionExtensions
     private static async Task WriteExceptionProblemAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var cap = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
+        var cap = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value.CapFor(context.Request);
         var result = error switch
         {
             DomainException domain => Results.Problem(statusCode: 409, title: "Not allowed now", detail: domain.Message, type: $"urn:coachloop:{domain.Code}"),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => RequestBodyCap.TooLarge(cap),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => RequestBodyCap.TooLarge(cap, ApiOptions.SettingFor(context.Request)),
             BadHttpRequestException bad => Results.Problem(statusCode: bad.StatusCode, title: "The request could not be read",
                 detail: "Nothing was changed. Check the request's body, content type and parameters against the API documentation."),
             _ => Results.Problem(statusCode: 500, title: "Unexpected error", detail: "The request failed; nothing was half-written. See the server log."),

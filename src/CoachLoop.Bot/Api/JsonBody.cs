@@ -152,5 +152,5 @@ internal static class JsonBody
             : null;
     }
 
-    private static string FirstSentence(string message) => message.Split('\n')[0].Split(" Path:")[0];
+    internal static string FirstSentence(string message) => message.Split('\n')[0].Split(" Path:")[0];
 }

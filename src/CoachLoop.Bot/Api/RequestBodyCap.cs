@@ -11,9 +11,10 @@ internal static class RequestBodyCap
 {
     public static IApplicationBuilder UseRequestBodyCap(this IApplicationBuilder app)
     {
-        var cap = app.ApplicationServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodyBytes;
+        var options = app.ApplicationServices.GetRequiredService<IOptions<ApiOptions>>().Value;
         return app.Use(async (context, next) =>
         {
+            var cap = options.CapFor(context.Request);
             var path = context.Request.Path;
             if (!path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
                 && !path.StartsWithSegments("/web/api", StringComparison.OrdinalIgnoreCase))
@@ -24,7 +25,7 @@ internal static class RequestBodyCap
 
             if (context.Request.ContentLength > cap)
             {
-                await TooLarge(cap).ExecuteAsync(context).ConfigureAwait(false);
+                await TooLarge(cap, ApiOptions.SettingFor(context.Request)).ExecuteAsync(context).ConfigureAwait(false);
                 return;
             }
 
@@ -38,7 +39,8 @@ internal static class RequestBodyCap
         });
     }
 
-    public static IResult TooLarge(long cap) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
-        detail: $"This server accepts request bodies of at most {cap} bytes (setting Api:MaxRequestBodyBytes); nothing was changed. "
-            + "Send a large backfill as several batches.");
+    public static IResult TooLarge(long cap, string setting = "Api:MaxRequestBodyBytes") => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
+        detail: $"This server accepts request bodies of at most {cap} bytes here (setting {setting}); nothing was changed. "
+            + "Send a large backfill as several batches or imports.");
 }

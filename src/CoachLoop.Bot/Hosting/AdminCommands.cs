@@ -21,6 +21,10 @@ internal static class AdminCommands
           list-api-keys                  list API keys: name, prefix, admin, created, last used, rotated, revoked (never a key)
           rotate-api-key NAME            give a key a new secret and print it; the old secret stops working
           revoke-api-key NAME            revoke a key; it stops working
+          import-calls FILE [--format ndjson|csv] [--url URL] [--key KEY]
+                                         import scored calls (one per line) through a running host's import API
+                                         (URL and key also from COACHLOOP_URL and COACHLOOP_API_KEY) and show its progress
+                                         until it completes, then the summary; the format defaults from the file's extension
           help                           show this text
 
         Key names are unique (1 to 100 letters, digits, '.', '_' or '-') and stay taken after a key is revoked.
@@ -31,6 +35,7 @@ internal static class AdminCommands
     private static readonly Dictionary<string, int> Positionals = new(StringComparer.Ordinal)
     {
         ["migrate"] = 0, ["create-api-key"] = 1, ["list-api-keys"] = 0, ["rotate-api-key"] = 1, ["revoke-api-key"] = 1,
+        ["import-calls"] = 1,
     };
 
     /// <summary>The exit code of the command in <paramref name="args"/>, or null when the server should start.</summary>
@@ -59,6 +64,12 @@ internal static class AdminCommands
         if (words.Count - 1 != expected || (admin && command != "create-api-key"))
         {
             return await FailAsync($"Wrong arguments for '{command}'.").ConfigureAwait(false);
+        }
+
+        if (command == "import-calls")
+        {
+            // Over HTTP to a running host: no database is opened here.
+            return await ImportCallsCommand.RunAsync(words[1], settings).ConfigureAwait(false);
         }
 
         // Only settings go to configuration; the command's own words and flags do not.

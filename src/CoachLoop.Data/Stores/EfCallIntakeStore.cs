@@ -29,6 +29,12 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
     private IReadOnlyList<CursorRead>? _cursors;
 
     /// <summary>
+    /// When set, the new flags of calls older than this are stored and counted as always but get no cards: a backfill of months
+    /// of history must not flood the managers' channels. Null (the API's intake) cards every new flag.
+    /// </summary>
+    public DateTimeOffset? CardCallsFrom { get; set; }
+
+    /// <summary>
     /// One transaction for the work: each call's SaveChanges runs under its own savepoint, so a call refused by the database
     /// rolls back alone; the commit happens once. Any failure of the unit rolls all of it back.
     /// </summary>
@@ -192,7 +198,7 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
         if (outbox is not null)
         {
             // Compliance flags come first from the rules, so they are queued (and sent) first.
-            foreach (var flag in newCall.Flags)
+            foreach (var flag in newCall.Flags.Where(_ => CardCallsFrom is not { } from || newCall.Call.CallTime >= from))
             {
                 await outbox.PostFlagAsync(flag, ct).ConfigureAwait(false);
             }

@@ -40,6 +40,8 @@ public sealed class ApiFuzzTests
         ("POST", "/api/v1/directory/import", [], b => b.Csv(), "text/csv"),
         ("POST", "/api/v1/scored-calls", [], b => b.ScoredCall(), "application/json"),
         ("GET", "/api/v1/scored-calls/{text}/{text}", [], null, ""),
+        ("GET", "/api/v1/scored-calls/imports", ["limit"], null, ""),
+        ("GET", "/api/v1/scored-calls/imports/{guid}", [], null, ""),
         ("GET", "/api/v1/channels/{channel}/teams", [], null, ""),
         ("PUT", "/api/v1/channels/{channel}/teams/{text}", [], b => b.ChannelLink(), "application/json"),
         ("GET", "/web/api/people", [], null, ""),

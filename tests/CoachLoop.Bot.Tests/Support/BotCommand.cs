@@ -6,7 +6,11 @@ namespace CoachLoop.Bot.Tests.Support;
 public sealed record BotCommand(int ExitCode, string Output, string Error)
 {
     /// <summary>Runs it with <paramref name="environment"/> added; a process still running after a minute (a server started) fails the test.</summary>
-    public static async Task<BotCommand> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<BotCommand> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(environment, TimeSpan.FromMinutes(1), args);
+
+    /// <summary>Runs it with <paramref name="environment"/> added; a process still running after <paramref name="limit"/> fails the test.</summary>
+    public static async Task<BotCommand> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan limit, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -28,7 +32,7 @@ public sealed record BotCommand(int ExitCode, string Output, string Error)
         using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -36,7 +40,7 @@ public sealed record BotCommand(int ExitCode, string Output, string Error)
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"'{string.Join(' ', args)}' was still running after a minute (did a server start?):\n{await output}\n{await error}");
+            Assert.Fail($"'{string.Join(' ', args)}' was still running after {limit} (did a server start?):\n{await output}\n{await error}");
         }
 
         return new BotCommand(process.ExitCode, await output, await error);

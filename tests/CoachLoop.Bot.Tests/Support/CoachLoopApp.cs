@@ -80,6 +80,9 @@ public sealed class CoachLoopApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Outbox:Enabled", "false");
         builder.UseSetting("Scheduling:Enabled", "false");
+        // The import worker wakes at once for an import posted to this host; its poll for other hosts' imports would be SQL
+        // in the middle of tests that count a host's SQL. A test of two hosts sets its own.
+        builder.UseSetting("Intake:Backfill:PollInterval", "00:10:00");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
