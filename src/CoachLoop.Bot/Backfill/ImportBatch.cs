@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CoachLoop.Bot.Api;
+using CoachLoop.Bot.Telemetry;
 using CoachLoop.Data.Stores;
 using CoachLoop.Engine.Calls;
 using CoachLoop.Engine.Common;
@@ -11,7 +12,7 @@ namespace CoachLoop.Bot.Backfill;
 /// precheck, then <see cref="ScoredCallIntake"/> over the request-scoped store), and records the job's progress in the same
 /// commit as the batch's calls: after a kill -9 the job resumes exactly after the last committed batch.
 /// </summary>
-internal sealed class ImportBatch(ScoredCallIntake intake, ICallIntakeStore store, ImportJobStore jobs, TimeProvider clock)
+internal sealed class ImportBatch(ScoredCallIntake intake, ICallIntakeStore store, ImportJobStore jobs, CoachLoopMetrics metrics, TimeProvider clock)
 {
     /// <summary>The progress after the batch, or null when this worker lost its claim (nothing of the batch was recorded).</summary>
     public async Task<ImportProgress?> ApplyAsync(Guid jobId, string owner, ImportProgress before, IReadOnlyList<ImportLine> lines,
@@ -55,6 +56,7 @@ internal sealed class ImportBatch(ScoredCallIntake intake, ICallIntakeStore stor
         }, ct).ConfigureAwait(false);
         if (together)
         {
+            Count(refused, results);
             return after;
         }
 
@@ -63,7 +65,22 @@ internal sealed class ImportBatch(ScoredCallIntake intake, ICallIntakeStore stor
         var single = await intake.IngestManyAsync(calls,
             (_, ex) => IntakeResult.Invalid([new ValidationError("callId", $"could not be stored: {ex.Message}")]), ct).ConfigureAwait(false);
         after = Progress(before, refused, bound, [.. single], startedAt, options);
+        Count(refused, single);
         return await jobs.RecordAsync(jobId, owner, before.LinesRead, after, options.Lease, ct).ConfigureAwait(false) ? after : null;
+    }
+
+    /// <summary>Imported calls count in the same metrics as posted ones (calls ingested, flags raised), once they are stored.</summary>
+    private void Count(List<(ImportLine Line, IReadOnlyList<ValidationError> Errors)> refused, IEnumerable<IntakeResult> results)
+    {
+        foreach (var (_, errors) in refused)
+        {
+            metrics.Ingested(IntakeResult.Invalid(errors));
+        }
+
+        foreach (var result in results)
+        {
+            metrics.Ingested(result);
+        }
     }
 
     /// <summary>The call of a line as the single post reads it, or its errors with the single post's field names and texts.</summary>

@@ -72,6 +72,27 @@ public sealed class MetricTests
         Assert.Equal(1, capture.Last("coachloop.outbox.dead"));
     }
 
+    [Fact]
+    public async Task ImportedCallsAreCountedAsPostedOnesAre()
+    {
+        using var capture = new TelemetryCapture();
+        await using var app = await CoachLoopApp.StartAsync(kestrel: true);
+        capture.Listen(app.Services);
+        var api = await app.CreateApiClientAsync();
+        var calls = Support.Backfill.Calls(12);
+        var lines = calls.Select(c => c.ToJsonString()).Append(calls[0].ToJsonString()).Append(Json.Call("bad", overall: 140).ToJsonString());
+
+        using var submitted = await Support.Backfill.SubmitAsync(api, string.Join('\n', lines));
+        await Support.Backfill.CompletedAsync(api, submitted.Headers.Location!.ToString());
+
+        Assert.Equal(12, capture.Sum(Calls, ("coachloop.outcome", "accepted"), ("coachloop.call.source", "acme-qa")));
+        Assert.Equal(1, capture.Sum(Calls, ("coachloop.outcome", "duplicate")));
+        Assert.Equal(1, capture.Sum(Calls, ("coachloop.outcome", "invalid")));
+        var flags = await app.WithDbAsync(db => db.Flags.CountAsync());
+        Assert.True(flags > 0);
+        Assert.Equal(flags, capture.Sum(Flags));
+    }
+
     public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
 
     [SkippableTheory]
