@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CoachLoop.Data;
+using CoachLoop.Data.Modeling;
 using CoachLoop.Data.Records;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,10 +73,11 @@ internal sealed class ImportJobStore(CoachLoopDbContext db, TimeProvider clock)
         }
 
         var until = now + lease;
-        var claimed = await db.ImportJobs
+        // A conditional update: of two hosts after the same job, one changes the row. On SQL Server its hints make the other skip it.
+        var claimed = await SqlServerClaimHints.ClaimAsync(() => db.ImportJobs
             .Where(j => j.Id == id && j.Status != ImportStatus.Completed && (j.LeaseUntil == null || j.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, owner).SetProperty(j => j.LeaseUntil, until)
-                .SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.StartedAt, j => j.StartedAt ?? now), ct).ConfigureAwait(false);
+                .SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.StartedAt, j => j.StartedAt ?? now), ct)).ConfigureAwait(false);
         return claimed == 1 ? await FindAsync(id, ct).ConfigureAwait(false) : null;
     }
 

@@ -786,3 +786,74 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130202437_V0015_import_jobs'
+)
+BEGIN
+    CREATE TABLE [import_jobs] (
+        [id] uniqueidentifier NOT NULL,
+        [format] nvarchar(16) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [file_name] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL,
+        [status] nvarchar(16) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [total_lines] int NOT NULL,
+        [lines_read] int NOT NULL,
+        [accepted] int NOT NULL,
+        [duplicates] int NOT NULL,
+        [invalid] int NOT NULL,
+        [invalid_lines] nvarchar(max) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [active_milliseconds] bigint NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [started_at] datetimeoffset NULL,
+        [finished_at] datetimeoffset NULL,
+        [updated_at] datetimeoffset NULL,
+        [lease_owner] nvarchar(100) COLLATE Latin1_General_100_BIN2 NULL,
+        [lease_until] datetimeoffset NULL,
+        CONSTRAINT [pk_import_jobs] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130202437_V0015_import_jobs'
+)
+BEGIN
+    CREATE TABLE [import_chunks] (
+        [job_id] uniqueidentifier NOT NULL,
+        [number] int NOT NULL,
+        [count] int NOT NULL,
+        [lines] nvarchar(max) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        CONSTRAINT [pk_import_chunks] PRIMARY KEY ([job_id], [number]),
+        CONSTRAINT [fk_import_chunks_import_jobs_job_id] FOREIGN KEY ([job_id]) REFERENCES [import_jobs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130202437_V0015_import_jobs'
+)
+BEGIN
+    CREATE INDEX [ix_import_jobs_created_at_id] ON [import_jobs] ([created_at], [id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130202437_V0015_import_jobs'
+)
+BEGIN
+    CREATE INDEX [ix_import_jobs_status_created_at] ON [import_jobs] ([status], [created_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130202437_V0015_import_jobs'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130202437_V0015_import_jobs', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

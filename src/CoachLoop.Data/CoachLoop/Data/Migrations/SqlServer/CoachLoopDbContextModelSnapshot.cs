@@ -414,6 +414,127 @@ namespace CoachLoop.Data.Migrations.SqlServer
                     b.ToTable("criterion_scores", (string)null);
                 });
 
+            modelBuilder.Entity("CoachLoop.Data.Records.ImportChunk", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int")
+                        .HasColumnName("count");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("lines")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("JobId", "Number")
+                        .HasName("pk_import_chunks");
+
+                    b.ToTable("import_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("CoachLoop.Data.Records.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("int")
+                        .HasColumnName("accepted");
+
+                    b.Property<long>("ActiveMilliseconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("active_milliseconds");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("int")
+                        .HasColumnName("duplicates");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("file_name")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("format")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("int")
+                        .HasColumnName("invalid");
+
+                    b.Property<string>("InvalidLines")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("invalid_lines")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("lease_owner")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("lease_until");
+
+                    b.Property<int>("LinesRead")
+                        .HasColumnType("int")
+                        .HasColumnName("lines_read");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<int>("TotalLines")
+                        .HasColumnType("int")
+                        .HasColumnName("total_lines");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_jobs");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_import_jobs_created_at_id");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_import_jobs_status_created_at");
+
+                    b.ToTable("import_jobs", (string)null);
+                });
+
             modelBuilder.Entity("CoachLoop.Data.Records.InboundClick", b =>
                 {
                     b.Property<long>("Id")
@@ -1383,6 +1504,16 @@ namespace CoachLoop.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_criterion_scores_scored_calls_scored_call_id");
+                });
+
+            modelBuilder.Entity("CoachLoop.Data.Records.ImportChunk", b =>
+                {
+                    b.HasOne("CoachLoop.Data.Records.ImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_chunks_import_jobs_job_id");
                 });
 
             modelBuilder.Entity("CoachLoop.Data.Records.OutboxMessage", b =>
