@@ -5,6 +5,7 @@ using CoachLoop.Bot.Channels.Web;
 using CoachLoop.Bot.Hosting;
 using CoachLoop.Bot.Outbox;
 using CoachLoop.Bot.Scheduling;
+using CoachLoop.Bot.Webhooks;
 using CoachLoop.Data;
 
 if (await AdminCommands.TryRunAsync(args).ConfigureAwait(false) is { } exitCode)
@@ -34,6 +35,7 @@ app.MapPeople();
 app.MapFlags();
 app.MapReports();
 app.MapOutbox();
+app.MapWebhooks();
 app.MapChannelRoutes();
 app.MapTeams();
 app.MapSlack();

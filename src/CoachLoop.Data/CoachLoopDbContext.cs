@@ -36,6 +36,9 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeFlag> NoticeFlags => Set<NoticeFlag>();
     public DbSet<StreakCursor> StreakCursors => Set<StreakCursor>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

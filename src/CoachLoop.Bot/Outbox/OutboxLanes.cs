@@ -132,7 +132,7 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
             }
 
             await using var scope = scopes.CreateAsyncScope();
-            return await OutboxDelivery.SendAsync(prepared, scope.ServiceProvider.GetServices<ICardSender>(), ct).ConfigureAwait(false);
+            return await OutboxDelivery.SendAsync(prepared, scope.ServiceProvider, ct).ConfigureAwait(false);
         }
         finally
         {
