@@ -43,6 +43,20 @@ public sealed class WebhookEventStager(WebhookSubscriptionCache subscriptions, T
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Unstage(eventData?.Context);
 
+    // A lost optimistic-concurrency race does not count as "failed" to EF: it has its own callback.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Unstage(eventData?.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        Unstage(eventData?.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         Unstage(eventData?.Context);
