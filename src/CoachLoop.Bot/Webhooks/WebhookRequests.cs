@@ -41,7 +41,17 @@ public sealed class WebhookRequests(CoachLoopDbContext db, WebhookSecrets secret
             return new(message, post, SendResult.Permanent($"the event {post.SubjectId} no longer exists"), null);
         }
 
-        return new(message, post, null, null,
-            new WebhookRequest(subscription.Id, stored.Id, stored.Type, new Uri(subscription.Url), secrets.Unprotect(subscription.Secret), stored.Payload));
+        string secret;
+        try
+        {
+            secret = secrets.Unprotect(subscription.Secret);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            // This host cannot read the secret (no or another Webhooks:SecretKey): nothing was sent; back off, then a dead letter that says why.
+            return new(message, post, SendResult.Retry($"the subscription's secret cannot be read on this host: {ex.Message}"), null);
+        }
+
+        return new(message, post, null, null, new WebhookRequest(subscription.Id, stored.Id, stored.Type, new Uri(subscription.Url), secret, stored.Payload));
     }
 }
