@@ -23,28 +23,4 @@ public static class WebhookSignature
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed);
         return $"t={timestamp.ToString(CultureInfo.InvariantCulture)},v1={Convert.ToHexStringLower(mac)}";
     }
-
-    /// <summary>What a receiver does: true when <paramref name="header"/> signs <paramref name="body"/> and is within the window.</summary>
-    public static bool Verify(string secret, string? header, string body, DateTimeOffset now, TimeSpan window)
-    {
-        if (header is null)
-        {
-            return false;
-        }
-
-        var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.Ordinal);
-        if (!parts.TryGetValue("t", out var t) || !long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp)
-            || !parts.TryGetValue("v1", out var given))
-        {
-            return false;
-        }
-
-        if (Math.Abs(now.ToUnixTimeSeconds() - timestamp) > window.TotalSeconds)
-        {
-            return false;
-        }
-
-        var expected = Sign(secret, timestamp, body);
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes($"t={t},v1={given}"));
-    }
 }
