@@ -7,6 +7,7 @@ using CoachLoop.Bot.Backfill;
 using CoachLoop.Bot.Outbox;
 using CoachLoop.Bot.Scheduling;
 using CoachLoop.Bot.Telemetry;
+using CoachLoop.Bot.Webhooks;
 using CoachLoop.Data;
 
 if (await AdminCommands.TryRunAsync(args).ConfigureAwait(false) is { } exitCode)
@@ -40,6 +41,7 @@ app.MapPeople();
 app.MapFlags();
 app.MapReports();
 app.MapOutbox();
+app.MapWebhooks();
 app.MapChannelRoutes();
 app.MapTeams();
 app.MapSlack();

@@ -39,6 +39,9 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<StreakCursor> StreakCursors => Set<StreakCursor>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ImportChunk> ImportChunks => Set<ImportChunk>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     public DatabaseProvider Provider => Database.ProviderName switch
     {

@@ -2,6 +2,7 @@ using CoachLoop.Data.Diagnostics;
 using CoachLoop.Data.Migrations;
 using CoachLoop.Data.Outbox;
 using CoachLoop.Data.Stores;
+using CoachLoop.Data.Webhooks;
 using CoachLoop.Engine.Calls;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -27,7 +28,12 @@ public static class DataServiceCollectionExtensions
         // Pooled: a click, a delivery or a request takes a ready context instead of building one (its services, its options) each time.
         services.AddDbContextPool<CoachLoopDbContext>((sp, builder) => builder
             .UseCoachLoopDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value)
-            .AddInterceptors(sp.GetRequiredService<SqlCountingInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<SqlCountingInterceptor>(), sp.GetRequiredService<WebhookEventStager>()));
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => WebhookSecrets.IsValidKey(o.SecretKey), "Webhooks:SecretKey must be 32 bytes, base64-encoded.").ValidateOnStart();
+        services.AddSingleton<WebhookSubscriptionCache>();
+        services.AddSingleton<WebhookEventStager>();
+        services.AddSingleton<WebhookSecrets>();
         services.AddScoped<SchemaMigrator>();
         services.AddSingleton<RubricCache>();
         // The intake's own outbox writer remembers routes for the request: a batch routes each team and person once.

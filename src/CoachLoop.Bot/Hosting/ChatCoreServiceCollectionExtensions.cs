@@ -1,6 +1,7 @@
 using CoachLoop.Bot.Actions;
 using CoachLoop.Bot.Cards;
 using CoachLoop.Bot.Outbox;
+using CoachLoop.Bot.Webhooks;
 
 namespace CoachLoop.Bot.Hosting;
 
@@ -19,6 +20,11 @@ internal static class ChatCoreServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        // Webhooks are the outbox's other kind of delivery: a stored event to a subscriber's URL instead of a card to a chat.
+        services.AddScoped<WebhookRequests>();
+        services.AddScoped<WebhookSender>();
+        services.AddHttpClient(WebhookSender.HttpClientName);
+        services.AddHostedService<WebhookSubscriptionRefresher>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using CoachLoop.Bot.Cards;
+using CoachLoop.Bot.Webhooks;
 using CoachLoop.Data;
 using CoachLoop.Data.Records;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace CoachLoop.Bot.Outbox;
 /// one per lane (<see cref="SendAsync"/>), and <see cref="OutboxRecords"/> writes their outcomes.
 /// </summary>
 public sealed class OutboxDelivery(CoachLoopDbContext db, OutboxStore store, CardFactory cards, IEnumerable<ICardSender> senders,
-    IOptions<OutboxOptions> options)
+    IOptions<OutboxOptions> options, WebhookRequests webhooks)
 {
     /// <summary>The messages of <paramref name="ids"/> this host now holds, each with what to send or the outcome known without sending.</summary>
     public async Task<IReadOnlyList<PreparedMessage>> PrepareAsync(IReadOnlyList<long> ids, string owner, CancellationToken ct)
@@ -36,7 +37,14 @@ public sealed class OutboxDelivery(CoachLoopDbContext db, OutboxStore store, Car
             .ToListAsync(ct).ConfigureAwait(false);
         var built = new Dictionary<(string, Guid), Card?>();
         var prepared = new List<PreparedMessage>(claimed.Count);
-        foreach (var row in claimed)
+        if (claimed.Any(r => r.Post.Channel == WebhookSubscription.WebhookChannel))
+        {
+            // Webhook deliveries carry their stored event instead of a card; a pass without any reads nothing more.
+            prepared.AddRange(await webhooks.PrepareAsync(claimed.Where(r => r.Post.Channel == WebhookSubscription.WebhookChannel)
+                .Select(r => (r.Message, r.Post)).ToList(), ct).ConfigureAwait(false));
+        }
+
+        foreach (var row in claimed.Where(r => r.Post.Channel != WebhookSubscription.WebhookChannel))
         {
             prepared.Add(await PrepareAsync(row.Message, row.Post, row.Superseded, built, ct).ConfigureAwait(false));
         }
@@ -44,10 +52,11 @@ public sealed class OutboxDelivery(CoachLoopDbContext db, OutboxStore store, Car
         return prepared;
     }
 
-    /// <summary>Calls the channel (with senders of the caller's scope: a sender may use the database); a sender's exception is a retry whose outcome is unknown (the request may have gone out).</summary>
-    public static async Task<SendResult> SendAsync(PreparedMessage prepared, IEnumerable<ICardSender> senders, CancellationToken ct)
+    /// <summary>Calls the channel or the webhook receiver (with services of the caller's scope: a sender may use the database); a sender's exception is a retry whose outcome is unknown (the request may have gone out).</summary>
+    public static async Task<SendResult> SendAsync(PreparedMessage prepared, IServiceProvider services, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(services);
         if (prepared.Answer is { } known)
         {
             return known;
@@ -56,6 +65,12 @@ public sealed class OutboxDelivery(CoachLoopDbContext db, OutboxStore store, Car
         var (message, post) = (prepared.Message, prepared.Post);
         try
         {
+            if (prepared.Webhook is { } webhook)
+            {
+                return await services.GetRequiredService<WebhookSender>().SendAsync(webhook, message, ct).ConfigureAwait(false);
+            }
+
+            var senders = services.GetServices<ICardSender>();
             var key = message.Operation == OutboxOperation.Post ? $"post-{post.Id:N}" : $"outbox-{message.Id}";
             var sender = senders.First(s => s.Channel == post.Channel);
             return await sender.SendAsync(new OutboundMessage(key, post.ConversationId,

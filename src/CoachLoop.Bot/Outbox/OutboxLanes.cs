@@ -139,7 +139,7 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
             }
 
             await using var scope = scopes.CreateAsyncScope();
-            var result = await OutboxDelivery.SendAsync(prepared, scope.ServiceProvider.GetServices<ICardSender>(), ct).ConfigureAwait(false);
+            var result = await OutboxDelivery.SendAsync(prepared, scope.ServiceProvider, ct).ConfigureAwait(false);
             SendTelemetry.Finish(activity, prepared, result);
             return result;
         }

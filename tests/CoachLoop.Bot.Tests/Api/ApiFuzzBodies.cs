@@ -123,6 +123,23 @@ internal sealed class ApiFuzzBodies(Random random)
         return random.Next(5) == 0 ? Junky() : link.ToJsonString();
     }
 
+    /// <summary>A webhook subscription with defects that no create or update may accept (nothing is removed: an update may leave fields out).</summary>
+    public string Webhook()
+    {
+        var hook = new JsonObject { ["url"] = "https://crm.example.com/hook", ["events"] = new JsonArray("flag.raised"), ["secret"] = "a-secret-of-enough-length" };
+        Action[] defects =
+        [
+            () => hook["url"] = Pick(["ftp://x.example.com/", "/relative", "not a url", "", "https://user:pw@x.example.com/", "https://" + new string('h', 2001), "a\u0000b"]),
+            () => hook["url"] = 42,
+            () => hook["events"] = Pick(["[]", "[\"flag.exploded\"]", "\"flag.raised\"", "[null]", "[1]", "{}"]) is var e ? JsonNode.Parse(e) : null,
+            () => hook["secret"] = Pick(["short", "", "has spaces in the middle of it", new string('s', 201)]),
+            () => hook["description"] = new string('d', 201),
+            () => hook["enabled"] = "yes",
+        ];
+        Apply(defects);
+        return random.Next(5) == 0 ? Junky() : hook.ToJsonString();
+    }
+
     public string WebAction()
     {
         var action = new JsonObject { ["as"] = Guid.NewGuid().ToString(), ["verb"] = "approve", ["data"] = new JsonObject { ["flagId"] = "x" }, ["key"] = "k1" };

@@ -29,6 +29,13 @@ internal static class OperationSummaries
         ["ListApiKeys"] = "Every API key with its name, prefix, role and dates, never the key or its hash (admin keys only)",
         ["CreateApiKey"] = "Create an API key; the secret is in this answer only (admin keys only)",
         ["RevokeApiKey"] = "Revoke an API key: refused at once on this host (admin keys only)",
+        ["CreateWebhook"] = "Subscribe a URL to events; the signing secret (generated, or the one given) is in this answer only (admin keys only)",
+        ["ListWebhooks"] = "Webhook subscriptions, oldest first, a page at a time, never their secrets (admin keys only)",
+        ["GetWebhook"] = "One webhook subscription, without its secret (admin keys only)",
+        ["UpdateWebhook"] = "Change a subscription's URL, events, description or secret, or disable it (admin keys only)",
+        ["DeleteWebhook"] = "Delete a subscription; its queued deliveries are dropped (admin keys only)",
+        ["TestWebhook"] = "Send a signed ping event to the subscription through the outbox (admin keys only)",
+        ["ListWebhookDeliveries"] = "The subscription's delivery log, newest first: each event's state and attempts (admin keys only)",
         ["RotateApiKey"] = "Give an API key a new secret; the old one is refused at once on this host (admin keys only)",
     };
 }
