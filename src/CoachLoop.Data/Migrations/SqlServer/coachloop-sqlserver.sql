@@ -857,3 +857,84 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130202738_V0016_webhooks'
+)
+BEGIN
+    CREATE TABLE [webhook_events] (
+        [id] uniqueidentifier NOT NULL,
+        [type] nvarchar(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [occurred_at] datetimeoffset NOT NULL,
+        [payload] nvarchar(max) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        CONSTRAINT [pk_webhook_events] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130202738_V0016_webhooks'
+)
+BEGIN
+    CREATE TABLE [webhook_subscriptions] (
+        [id] uniqueidentifier NOT NULL,
+        [url] nvarchar(2000) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [event_types] nvarchar(500) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [secret] nvarchar(500) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [description] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL,
+        [enabled] bit NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_webhook_subscriptions] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130202738_V0016_webhooks'
+)
+BEGIN
+    CREATE TABLE [webhook_attempts] (
+        [id] bigint NOT NULL IDENTITY,
+        [subscription_id] uniqueidentifier NOT NULL,
+        [event_id] uniqueidentifier NOT NULL,
+        [outbox_message_id] bigint NOT NULL,
+        [attempt] int NOT NULL,
+        [at] datetimeoffset NOT NULL,
+        [status_code] int NULL,
+        [error] nvarchar(2000) COLLATE Latin1_General_100_BIN2 NULL,
+        [duration_ms] int NOT NULL,
+        CONSTRAINT [pk_webhook_attempts] PRIMARY KEY ([id]),
+        CONSTRAINT [fk_webhook_attempts_webhook_subscriptions_subscription_id] FOREIGN KEY ([subscription_id]) REFERENCES [webhook_subscriptions] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130202738_V0016_webhooks'
+)
+BEGIN
+    CREATE INDEX [ix_webhook_attempts_subscription_id_outbox_message_id_id] ON [webhook_attempts] ([subscription_id], [outbox_message_id], [id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130202738_V0016_webhooks'
+)
+BEGIN
+    CREATE INDEX [ix_webhook_subscriptions_created_at_id] ON [webhook_subscriptions] ([created_at], [id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130202738_V0016_webhooks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130202738_V0016_webhooks', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
