@@ -111,8 +111,10 @@ public sealed partial class SlackSocketMode(
             LogConnected(logger, connection.Number);
             return (connection, null);
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException && !stop.IsCancellationRequested)
+        catch (Exception ex) when (!stop.IsCancellationRequested)
         {
+            // Whatever failed (a refused handshake, a network error, no hello in time), the slot backs off and tries again:
+            // an exception escaping a hosted service would stop the host.
             LogConnectFailed(logger, ex.GetType().Name, ex.Message);
             await CloseAsync(connection).ConfigureAwait(false);
             return (null, null);
