@@ -198,11 +198,10 @@ public sealed partial class SlackSocketMode(
         await connection.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>The outbox's backoff from one second, but never sooner than Slack's Retry-After.</summary>
     private TimeSpan Backoff(int failures, TimeSpan? retryAfter)
     {
-        var max = options.Value.SocketMaxBackoff;
-        var exponential = TimeSpan.FromSeconds(Math.Min(max.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 16))));
-        var jittered = exponential * (0.5 + (Random.Shared.NextDouble() / 2));
+        var jittered = Outbox.Backoff.Delay(failures, TimeSpan.FromSeconds(1), options.Value.SocketMaxBackoff, Random.Shared.NextDouble());
         return retryAfter is { } wait && wait > jittered ? wait : jittered;
     }
 
