@@ -72,7 +72,7 @@ internal static class IngestBench
         Console.WriteLine("|---|---|---:|---:|---:|---:|");
         sqlLines.ForEach(Console.WriteLine);
         Console.WriteLine();
-        return await CardLatency.RunAsync(arg);
+        return await CardLatency.RunBothAsync(arg);
     }
 
     private static void Row(string database, string workload, int calls, double rate) =>
