@@ -2,7 +2,8 @@
 # Benchmarks live here, not in timed tests (README "Benchmarks"):
 #   scripts/bench.sh peers     CoachLoop beside @slack/bolt and botbuilder-js (../shared/bench/peers), one run, one table
 #   scripts/bench.sh ingest    scored calls/s through the API beside raw SQLite (and PostgreSQL with COACHLOOP_BENCH_POSTGRES),
-#                              SQL per scored call, and card latency while calls arrive at 100/s
+#                              SQL per scored call, and card latency while calls arrive at 100/s (one channel, then 20)
+#   scripts/bench.sh latency   only that card latency (--teams N for one spread; --rate, --seconds)
 #   scripts/bench.sh actions   card actions over real HTTP on the embedded SQLite database: 1,000 approvals from 200 concurrent
 #                              clients, then 200 concurrent clicks on one flag; actions/s and latency percentiles
 #   scripts/bench.sh digests   every manager's digest over 500 managers, 10,000 agents, 1,000,000 calls
@@ -16,7 +17,8 @@ case "$suite" in
   peers) exec scripts/bench-peers.sh "$@" ;;
   ingest) exec scripts/bench-ingest.sh "$@" ;;
   backfill) exec scripts/backfill-check.sh "$@" ;;
+  latency) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- latency "$@" ;;
   actions) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- "$@" ;;
   digests) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- digests "$@" ;;
-  *) echo "unknown benchmark '$suite' (known: peers, ingest, actions, digests, backfill)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$suite' (known: peers, ingest, latency, actions, digests, backfill)" >&2; exit 2 ;;
 esac
