@@ -17,6 +17,7 @@ if (await AdminCommands.TryRunAsync(args).ConfigureAwait(false) is { } exitCode)
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCoachLoopData(builder.Configuration);
+builder.Services.AddCoachLoopDataProtection();
 builder.Services.AddCoachLoopEngine();
 builder.Services.AddCoachLoopApi(builder.Configuration);
 builder.Services.AddChatCore();
