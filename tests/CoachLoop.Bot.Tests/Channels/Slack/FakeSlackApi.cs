@@ -87,7 +87,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
             : new JsonObject(QueryHelpers.ParseQuery(body).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value.ToString()))));
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var refusal = Refusal(method, headers, args, out var install);
-        _calls.Enqueue(new FakeSlackCall(method, headers, contentType, body, args) { Installation = refusal is null ? install?.Key : null });
+        _calls.Enqueue(new FakeSlackCall(method, headers, contentType, body, args) { Installation = refusal is null ? install?.Key : null, Refused = refusal is not null });
         if (refusal is not null)
         {
             context.Response.ContentType = "application/json; charset=utf-8";
