@@ -38,6 +38,36 @@ public sealed class SlackInstallClickTests
         Assert.Equal(["E0ORG", "T0BBB"], identities.Order());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ASlashCommandFromAnOrgWideInstallLooksTheInvokerUpWithTheOrgsToken(bool socketMode)
+    {
+        await using var slack = await SlackMultiWorkspaceTests.StartThreeAsync(socketMode);
+        var fields = new Dictionary<string, string>
+        {
+            ["command"] = "/coach", ["text"] = "team", ["user_id"] = "UE_MAX", ["team_id"] = "T0ORG1", ["enterprise_id"] = "E0ORG",
+            ["is_enterprise_install"] = "true", ["channel_id"] = "C0ORG", ["trigger_id"] = "t-1", ["response_url"] = "https://hooks.slack.invalid/x",
+        };
+
+        string reply;
+        if (socketMode)
+        {
+            var ack = await slack.Socket!.AckOfAsync(await slack.Socket.SendAsync("slash_commands",
+                new JsonObject(fields.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)JsonValue.Create(f.Value))))));
+            reply = ack["payload"]!["text"]!.GetValue<string>();
+        }
+        else
+        {
+            var form = string.Join('&', fields.Select(f => f.Key + "=" + Uri.EscapeDataString(f.Value)));
+            var answered = await slack.SendAsync(SlackSigner.Form("/slack/commands", form, slack.Now));
+            reply = (await Json.ReadAsync(answered)).GetProperty("text").GetString()!;
+        }
+
+        Assert.Contains("Approvals waiting", reply, StringComparison.Ordinal);
+        Assert.Equal("E0ORG", Assert.Single(slack.Fake.CallsOf("users.info")).Installation);
+    }
+
     [Fact]
     public async Task ATokenUsedOutsideItsInstallationIsRefusedByTheFakeAsBySlack()
     {
