@@ -6,7 +6,6 @@ using CoachLoop.Engine.Disputes;
 using CoachLoop.Engine.Flags;
 using CoachLoop.Engine.People;
 using CoachLoop.Engine.Rubrics;
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Data;
@@ -15,7 +14,7 @@ namespace CoachLoop.Data;
 /// The CoachLoop database. Saving drains every audited entity's pending state changes into the
 /// append-only audit table in the same transaction, and refuses to change an audit row.
 /// </summary>
-public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> options) : DbContext(options), IDataProtectionKeyContext
+public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> options) : DbContext(options)
 {
     public DbSet<Rubric> Rubrics => Set<Rubric>();
     public DbSet<Team> Teams => Set<Team>();
@@ -45,8 +44,8 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<SlackInstallation> SlackInstallations => Set<SlackInstallation>();
 
-    /// <summary>The ASP.NET Core Data Protection key ring (PersistKeysToDbContext), so several hosts share one set of keys.</summary>
-    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    /// <summary>The ASP.NET Core Data Protection key ring (stored by the host's key repository), so several hosts share one set of keys.</summary>
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     public DatabaseProvider Provider => Database.ProviderName switch
     {

@@ -1,5 +1,5 @@
-using CoachLoop.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace CoachLoop.Bot.Hosting;
 
@@ -15,7 +15,8 @@ internal static class DataProtectionServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCoachLoopDataProtection(this IServiceCollection services)
     {
-        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<CoachLoopDbContext>();
+        services.AddDataProtection().SetApplicationName(ApplicationName);
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((keys, scopes) => keys.XmlRepository = new DatabaseXmlRepository(scopes));
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using CoachLoop.Data.Records;
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -26,12 +25,13 @@ internal sealed class SlackInstallationConfiguration : IEntityTypeConfiguration<
 }
 
 /// <summary>The Data Protection key ring, shared by every host through the database.</summary>
-internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKeyRecord>
 {
-    public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
+    public void Configure(EntityTypeBuilder<DataProtectionKeyRecord> builder)
     {
         builder.ToTable("DataProtectionKeys");
         builder.HasKey(k => k.Id);
+        builder.Property(k => k.Id).ValueGeneratedOnAdd();
         builder.Property(k => k.FriendlyName).HasMaxLength(200);
     }
 }

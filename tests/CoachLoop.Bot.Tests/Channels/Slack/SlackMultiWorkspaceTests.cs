@@ -93,6 +93,11 @@ public sealed class SlackMultiWorkspaceTests
         await using var first = await StartThreeAsync();
         await using var second = await SlackHost.StartAsync(linkTeam: false, installs: true, database: first.App.Database, fake: first.Fake);
 
+        // The key ring is in the shared database (not in a per-machine folder), and holds what the second host needs.
+        var keys = await first.App.WithDbAsync(db => db.DataProtectionKeys.AsNoTracking().ToListAsync());
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.StartsWith("<key ", k.Xml, StringComparison.Ordinal));
+
         // Installed through the first host; cards scored and sent on the second.
         await ScoreAllAsync(second, "1");
         foreach (var (key, channel) in ChannelOf)
