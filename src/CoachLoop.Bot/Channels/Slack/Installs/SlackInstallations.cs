@@ -11,7 +11,9 @@ namespace CoachLoop.Bot.Channels.Slack.Installs;
 /// The one place that answers "which installation, with which token": every inbound path (by the key of the request,
 /// <see cref="SlackInstallKey"/>) and every outbox send (by the tenant of the route or chat identity the conversation belongs
 /// to). An installation stored by the OAuth flow wins; otherwise the configured <c>Slack:BotToken</c> serves as the one
-/// workspace it always was; otherwise, when exactly one installation is active, that one (a tenant nobody recorded).
+/// workspace it always was; otherwise, when exactly one installation is active, that one (a tenant nobody recorded). Without
+/// OAuth installs configured (no client id and secret) no installation can be stored, so the configured token answers at once,
+/// without a query: a single-workspace deployment costs no more SQL per click or send than it did.
 /// </summary>
 public sealed class SlackInstallations(CoachLoopDbContext db, SlackTokenVault vault, IOptions<SlackOptions> options)
 {
@@ -19,6 +21,11 @@ public sealed class SlackInstallations(CoachLoopDbContext db, SlackTokenVault va
     public async Task<SlackWorkspace?> ForKeyAsync(string key, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(key);
+        if (SingleToken is { } only)
+        {
+            return new SlackWorkspace(key, only);
+        }
+
         if (key.Length > 0 && await db.SlackInstallations.AsNoTracking().FirstOrDefaultAsync(i => i.InstallKey == key, ct).ConfigureAwait(false)
             is { } stored)
         {
@@ -41,6 +48,11 @@ public sealed class SlackInstallations(CoachLoopDbContext db, SlackTokenVault va
     public async Task<SlackWorkspace?> ForConversationAsync(string conversation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(conversation);
+        if (SingleToken is { } only)
+        {
+            return new SlackWorkspace("", only);
+        }
+
         string? tenant;
         if (conversation.StartsWith(RoutedConversations.UserPrefix, StringComparison.Ordinal))
         {
@@ -71,6 +83,9 @@ public sealed class SlackInstallations(CoachLoopDbContext db, SlackTokenVault va
                 .Where(r => r.Channel == ChatIdentity.Slack && r.RouteKind == ChannelRoute.TeamRoute && r.SubjectId == teamId)
                 .Select(r => r.Tenant).FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? "";
     }
+
+    /// <summary>The configured bot token when it is the only way to a token (installs are off).</summary>
+    private string? SingleToken => options.Value is { OAuthEnabled: false, BotToken: { Length: > 0 } token } ? token : null;
 
     private SlackWorkspace From(SlackInstallation stored) =>
         stored.RevokedAt is null
