@@ -18,6 +18,8 @@ if (await AdminCommands.TryRunAsync(args).ConfigureAwait(false) is { } exitCode)
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCoachLoopData(builder.Configuration);
 builder.Services.AddCoachLoopEngine();
+// After the engine: its start-up migration must create the key table before Data Protection reads the key ring.
+builder.Services.AddCoachLoopDataProtection();
 builder.Services.AddCoachLoopApi(builder.Configuration);
 builder.Services.AddChatCore();
 builder.Services.AddWebChannel(builder.Configuration);

@@ -42,6 +42,10 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<SlackInstallation> SlackInstallations => Set<SlackInstallation>();
+
+    /// <summary>The ASP.NET Core Data Protection key ring (stored by the host's key repository), so several hosts share one set of keys.</summary>
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     public DatabaseProvider Provider => Database.ProviderName switch
     {

@@ -1,5 +1,6 @@
 using CoachLoop.Bot.Actions;
 using CoachLoop.Bot.Cards.BlockKit;
+using CoachLoop.Bot.Channels.Slack.Installs;
 using CoachLoop.Engine.People;
 
 namespace CoachLoop.Bot.Channels.Slack;
@@ -10,8 +11,8 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// <see href="https://api.slack.com/methods/chat.postEphemeral">chat.postEphemeral</see>. "Open card" on a row of a list shows
 /// the row's full card to the clicker alone: ephemeral where the list was a message, in their DM with the app from App Home.
 /// </summary>
-public sealed partial class SlackClicks(SlackPeople people, CardActionPipeline pipeline, SlackApiClient slack, IServiceProvider services,
-    ILogger<SlackClicks> logger)
+public sealed partial class SlackClicks(SlackPeople people, CardActionPipeline pipeline, SlackApiClient slack, SlackInstallations installations,
+    IServiceProvider services, ILogger<SlackClicks> logger)
 {
     public async Task<CardActionResult> RunAsync(SlackClick click, CancellationToken ct)
     {
@@ -29,19 +30,26 @@ public sealed partial class SlackClicks(SlackPeople people, CardActionPipeline p
     {
         ArgumentNullException.ThrowIfNull(click);
         var result = await RunAsync(click, ct).ConfigureAwait(false);
+        // The answer goes out with the token of the installation the click came from.
+        var token = (await installations.ForKeyAsync(click.Team, ct).ConfigureAwait(false)) is { Revoked: null } workspace ? workspace.Token : null;
+        if (token is null)
+        {
+            return;
+        }
+
         if (result is { Outcome: ActionOutcome.Done, Card: { } card } && click.Verb == Cards.CardVerbs.OpenCard)
         {
             var message = BlockKitRenderer.Render(card);
             _ = click.Channel is null
-                ? await slack.PostReplyAsync(click.UserId, message.Text, message.Blocks, ct).ConfigureAwait(false)
-                : await slack.PostEphemeralAsync(click.Channel, click.UserId, message.Text, message.Blocks, ct).ConfigureAwait(false);
+                ? await slack.PostReplyAsync(token, click.UserId, message.Text, message.Blocks, ct).ConfigureAwait(false)
+                : await slack.PostEphemeralAsync(token, click.Channel, click.UserId, message.Text, message.Blocks, ct).ConfigureAwait(false);
         }
         else if (result.Outcome != ActionOutcome.Done && click.Channel is not null)
         {
             var text = result.Errors is { Count: > 0 } errors
                 ? result.Message + " " + string.Join(" ", errors.Values)
                 : result.Message;
-            await slack.PostEphemeralAsync(click.Channel, click.UserId, BlockKitText.Clip(BlockKitText.Escape(text), BlockKitText.MaxFallbackText), ct)
+            await slack.PostEphemeralAsync(token, click.Channel, click.UserId, BlockKitText.Clip(BlockKitText.Escape(text), BlockKitText.MaxFallbackText), ct)
                 .ConfigureAwait(false);
         }
 

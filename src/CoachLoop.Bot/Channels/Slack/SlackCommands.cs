@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CoachLoop.Bot.Cards.BlockKit;
 using CoachLoop.Bot.Cards.Builders;
+using CoachLoop.Bot.Channels.Slack.Installs;
 using Microsoft.Extensions.Options;
 
 namespace CoachLoop.Bot.Channels.Slack;
@@ -43,7 +44,7 @@ public sealed class SlackCommands(SlackPeople people, SlackOpenItems items, IOpt
         Engine.People.Person? person;
         try
         {
-            person = await people.ResolveAsync(form.GetValueOrDefault("team_id") ?? "", form.GetValueOrDefault("user_id") ?? "", budget.Token)
+            person = await people.ResolveAsync(SlackInstallKey.OfCommand(form), form.GetValueOrDefault("user_id") ?? "", budget.Token)
                 .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CoachLoop.Bot.Channels.Slack.Installs;
 using CoachLoop.Data;
 using CoachLoop.Data.Records;
 using CoachLoop.Engine.People;
@@ -9,9 +10,10 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// <summary>
 /// The Events API (<see href="https://api.slack.com/apis/events-api">Events API</see>): answers url_verification with the
 /// challenge, handles each event_callback once (Slack retries with X-Slack-Retry-Num; event_id is the key), publishes the App
-/// Home after the ack, and stops all sending to a workspace on app_uninstalled or tokens_revoked.
+/// Home after the ack, and on app_uninstalled or tokens_revoked stops all sending with the installation the event came from (the
+/// workspace, or the org of an org-wide install), leaving every other installation as it was.
 /// </summary>
-public sealed partial class SlackEvents(CoachLoopDbContext db, SlackAfterAck queue, TimeProvider clock, ILogger<SlackEvents> logger)
+public sealed partial class SlackEvents(CoachLoopDbContext db, SlackAfterAck queue, SlackTokenVault vault, TimeProvider clock, ILogger<SlackEvents> logger)
 {
     public async Task<IResult> HandleAsync(JsonObject envelope, CancellationToken ct)
     {
@@ -34,7 +36,7 @@ public sealed partial class SlackEvents(CoachLoopDbContext db, SlackAfterAck que
     private async Task OnEventAsync(JsonObject envelope, CancellationToken ct)
     {
         var eventId = SlackJson.Str(envelope, "event_id");
-        var team = SlackJson.Str(envelope, "team_id") ?? SlackJson.Str(envelope, "enterprise_id") ?? "";
+        var team = SlackInstallKey.OfEvent(envelope);
         var inner = envelope["event"] as JsonObject;
         if (string.IsNullOrEmpty(eventId) || inner is null)
         {
@@ -80,6 +82,16 @@ public sealed partial class SlackEvents(CoachLoopDbContext db, SlackAfterAck que
     private async Task DeactivateAsync(string team, string reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        if (await db.SlackInstallations.FirstOrDefaultAsync(i => i.InstallKey == team, ct).ConfigureAwait(false) is { } installed)
+        {
+            // Its queued cards are dead-lettered by the sender from now on, on every host (it reads this row on each send).
+            installed.RevokedAt ??= now;
+            installed.RevokedReason = reason;
+            installed.UpdatedAt = now;
+            vault.Forget(installed.ProtectedBotToken);
+        }
+
+        // Routing stops creating cards for this tenant (also for the configured single-workspace token, which has no row).
         var installs = await db.ChannelInstallations.Where(i => i.Channel == ChatIdentity.Slack && i.Tenant == team).ToListAsync(ct)
             .ConfigureAwait(false);
         if (installs.Count == 0)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CoachLoop.Bot.Cards;
 using CoachLoop.Bot.Cards.BlockKit;
+using CoachLoop.Bot.Channels.Slack.Installs;
 using CoachLoop.Engine.People;
 
 namespace CoachLoop.Bot.Channels.Slack;
@@ -11,19 +12,25 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// made from it: their open flags by state, each with the next step they may take and "Open card" (the same rows as the
 /// open-flags card), and an agent's disputes.
 /// </summary>
-public sealed class SlackHome(SlackPeople people, SlackOpenItems items, CardFactory cards, SlackApiClient slack)
+public sealed class SlackHome(SlackPeople people, SlackOpenItems items, CardFactory cards, SlackApiClient slack, SlackInstallations installations)
 {
     /// <summary>A Home view holds at most 100 blocks; the header, list heading, disputes and footer take the rest.</summary>
     public const int RowBlockBudget = 80;
 
+    /// <param name="team">The installation key of the request the Home is published for.</param>
     public async Task PublishAsync(string team, string userId, CancellationToken ct)
     {
+        if (await installations.ForKeyAsync(team, ct).ConfigureAwait(false) is not { Revoked: null } workspace)
+        {
+            return;
+        }
+
         var person = await people.ResolveAsync(team, userId, ct).ConfigureAwait(false);
         var view = person is null
             ? Build("CoachLoop", null, null, [])
             : Build($"CoachLoop for {person.Name}", person.Role, await cards.BuildOpenFlagsAsync(person.Id, ct).ConfigureAwait(false),
                 person.Role == PersonRole.Agent ? (await items.LoadAsync(person, ct).ConfigureAwait(false)).MyDisputes : []);
-        await slack.PublishViewAsync(userId, view, ct).ConfigureAwait(false);
+        await slack.PublishViewAsync(workspace.Token, userId, view, ct).ConfigureAwait(false);
     }
 
     /// <summary>The home view; a null role means the Slack user is not in CoachLoop's directory.</summary>

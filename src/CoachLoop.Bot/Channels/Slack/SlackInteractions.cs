@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CoachLoop.Bot.Actions;
 using CoachLoop.Bot.Cards;
 using CoachLoop.Bot.Cards.BlockKit;
+using CoachLoop.Bot.Channels.Slack.Installs;
 
 namespace CoachLoop.Bot.Channels.Slack;
 
@@ -14,7 +15,8 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// back inline (<c>response_action: errors</c>).
 /// </summary>
 public sealed partial class SlackInteractions(
-    CardFactory cards, SlackApiClient slack, SlackAfterAck afterAck, SlackInbox inbox, SlackClicks clicks, ILogger<SlackInteractions> logger)
+    CardFactory cards, SlackApiClient slack, SlackInstallations installations, SlackAfterAck afterAck, SlackInbox inbox, SlackClicks clicks,
+    ILogger<SlackInteractions> logger)
 {
     public const string CallbackId = "coachloop.action";
 
@@ -89,7 +91,13 @@ public sealed partial class SlackInteractions(
         budget.CancelAfter(TriggerBudget);
         try
         {
-            var opened = await slack.OpenViewAsync(click.Key, BlockKitModal.Build(card, withInputs, CallbackId, metadata), budget.Token)
+            if (await installations.ForKeyAsync(click.Team, budget.Token).ConfigureAwait(false) is not { Revoked: null } workspace)
+            {
+                LogModalFailed(logger, click.Verb, "no installation serves this workspace");
+                return;
+            }
+
+            var opened = await slack.OpenViewAsync(workspace.Token, click.Key, BlockKitModal.Build(card, withInputs, CallbackId, metadata), budget.Token)
                 .ConfigureAwait(false);
             if (!opened.Ok)
             {
@@ -157,8 +165,8 @@ public sealed partial class SlackInteractions(
         _ => SlackJson.Str(element, "value"),
     };
 
-    private static string Team(JsonObject payload) =>
-        SlackJson.Str(payload, "team.id") ?? SlackJson.Str(payload, "user.team_id") ?? SlackJson.Str(payload, "enterprise.id") ?? "";
+    /// <summary>The installation the click belongs to: the org for an org-wide install, else the workspace.</summary>
+    private static string Team(JsonObject payload) => SlackInstallKey.OfInteraction(payload);
 
     [LoggerMessage(LogLevel.Information, "Ignored Slack action {ActionId}: not from a CoachLoop card")]
     private static partial void LogNotOurs(ILogger logger, string actionId);

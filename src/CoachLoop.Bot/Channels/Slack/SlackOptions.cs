@@ -3,7 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace CoachLoop.Bot.Channels.Slack;
 
 /// <summary>
-/// The Slack channel. It is on when <see cref="BotToken"/> is set with a way for Slack to reach CoachLoop: a
+/// The Slack channel. It is on when <see cref="BotToken"/> (one workspace) or <see cref="ClientId"/> with <see cref="ClientSecret"/>
+/// (installs into many workspaces through OAuth v2) is set with a way for Slack to reach CoachLoop: a
 /// <see cref="SigningSecret"/> (request URLs over HTTP) or <see cref="SocketMode"/> with an <see cref="AppToken"/> (an outbound
 /// WebSocket, no inbound route). Secrets (and <see cref="PreviousSigningSecret"/> during a rotation) come from the environment
 /// (<c>Slack__SigningSecret</c>, <c>Slack__BotToken</c>, <c>Slack__AppToken</c>) or user secrets, never from appsettings.json,
@@ -82,11 +83,40 @@ public sealed class SlackOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan SocketMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The app's client id (Basic Information page): with <see cref="ClientSecret"/>, CoachLoop installs into many workspaces (OAuth v2).</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The app's client secret, from the environment (<c>Slack__ClientSecret</c>) like the other secrets.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Where Slack sends the installer back (must be listed in the manifest's redirect_urls); unset, this host's own /slack/oauth_redirect.</summary>
+    public Uri? RedirectUri { get; set; }
+
+    /// <summary>The bot scopes asked for on install: the manifest's.</summary>
+    [Required]
+    public string InstallScopes { get; set; } = DefaultScopes;
+
+    public const string DefaultScopes = "channels:history,chat:write,commands,groups:history,im:history,im:write,users:read,users:read.email";
+
+    /// <summary>Slack's authorize page; tests point it at a loopback fake.</summary>
+    [Required]
+    public Uri AuthorizeUrl { get; set; } = new("https://slack.com/oauth/v2/authorize");
+
+    /// <summary>How long an install link's state stays good (Slack's own install provider: ten minutes).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan InstallStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Installs through OAuth v2 are on: /slack/install and /slack/oauth_redirect are served.</summary>
+    public bool OAuthEnabled => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+
+    /// <summary>Some bot token can be had: the configured one, or those of OAuth installations.</summary>
+    private bool HasTokens => !string.IsNullOrWhiteSpace(BotToken) || OAuthEnabled;
+
     /// <summary>Request URLs are served (and verified with the signing secret).</summary>
-    public bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret) && !string.IsNullOrWhiteSpace(BotToken);
+    public bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret) && HasTokens;
 
     /// <summary>Socket Mode connections are opened.</summary>
-    public bool SocketEnabled => SocketMode && !string.IsNullOrWhiteSpace(AppToken) && !string.IsNullOrWhiteSpace(BotToken);
+    public bool SocketEnabled => SocketMode && !string.IsNullOrWhiteSpace(AppToken) && HasTokens;
 
     public bool Enabled => HttpEnabled || SocketEnabled;
 
@@ -103,9 +133,21 @@ public sealed class SlackOptions : IValidatableObject
                 [nameof(AppToken)]);
         }
 
-        if (SocketMode && string.IsNullOrWhiteSpace(BotToken))
+        if (SocketMode && !HasTokens)
         {
-            yield return new ValidationResult("Slack:SocketMode needs Slack:BotToken too: the Web API calls use it.", [nameof(BotToken)]);
+            yield return new ValidationResult("Slack:SocketMode needs Slack:BotToken (one workspace) or Slack:ClientId and Slack:ClientSecret (installs): the Web API calls use their tokens.",
+                [nameof(BotToken)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(ClientId) != string.IsNullOrWhiteSpace(ClientSecret))
+        {
+            yield return new ValidationResult("Slack:ClientId and Slack:ClientSecret go together: set both to install into several workspaces, or neither.",
+                [nameof(ClientId), nameof(ClientSecret)]);
+        }
+
+        if (RedirectUri is not null && (!RedirectUri.IsAbsoluteUri || (RedirectUri.Scheme != Uri.UriSchemeHttps && !RedirectUri.IsLoopback)))
+        {
+            yield return new ValidationResult("Slack:RedirectUri must be an absolute https URL (http only on loopback).", [nameof(RedirectUri)]);
         }
     }
 

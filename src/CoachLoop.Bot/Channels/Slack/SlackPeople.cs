@@ -1,4 +1,5 @@
 using CoachLoop.Bot.Actions;
+using CoachLoop.Bot.Channels.Slack.Installs;
 using CoachLoop.Data;
 using CoachLoop.Engine.People;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,9 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// Maps CoachLoop people to Slack users by email and remembers the mapping as a <see cref="ChatIdentity"/>: inbound with
 /// <see href="https://api.slack.com/methods/users.info">users.info</see> (a Slack user CoachLoop has not seen yet).
 /// Outbound (a person Slack has not seen yet) is <see cref="SlackRecipients"/>, part of delivery. Both need users:read.email.
+/// <c>team</c> is the installation key of the request (<see cref="SlackInstallKey"/>): identities are per installation.
 /// </summary>
-public sealed class SlackPeople(CoachLoopDbContext db, ActorResolver actors, SlackApiClient slack, TimeProvider clock)
+public sealed class SlackPeople(CoachLoopDbContext db, ActorResolver actors, SlackApiClient slack, SlackInstallations installations, TimeProvider clock)
 {
     /// <summary>The person behind a Slack user, linking them by their Slack profile email on first sight.</summary>
     public async Task<Person?> ResolveAsync(string team, string userId, CancellationToken ct)
@@ -21,7 +23,12 @@ public sealed class SlackPeople(CoachLoopDbContext db, ActorResolver actors, Sla
             return known;
         }
 
-        var info = await slack.UserInfoAsync(userId, ct).ConfigureAwait(false);
+        if (await installations.ForKeyAsync(team, ct).ConfigureAwait(false) is not { Revoked: null } workspace)
+        {
+            return null; // no installation serves this workspace any more: nobody to ask
+        }
+
+        var info = await slack.UserInfoAsync(workspace.Token, userId, ct).ConfigureAwait(false);
         var email = info.Ok ? info.Get("user.profile.email") : null;
         if (email is null)
         {
@@ -32,7 +39,7 @@ public sealed class SlackPeople(CoachLoopDbContext db, ActorResolver actors, Sla
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == normalised, ct).ConfigureAwait(false);
         if (person is not null)
         {
-            await RememberAsync(person.Id, info.Get("user.team_id") ?? team, userId, ct).ConfigureAwait(false);
+            await RememberAsync(person.Id, team.Length > 0 ? team : info.Get("user.team_id") ?? "", userId, ct).ConfigureAwait(false);
             try
             {
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using CoachLoop.Bot.Channels.Slack.Installs;
 using CoachLoop.Bot.Outbox;
 using CoachLoop.Data;
 using CoachLoop.Data.Outbox;
@@ -12,14 +13,16 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// email with <see href="https://api.slack.com/methods/users.lookupByEmail">users.lookupByEmail</see> and remembered as a
 /// <see cref="ChatIdentity"/>; their DM is opened with conversations.open once and remembered as their route. Each step that
 /// fails comes back as a <see cref="SendResult"/>, so the outbox retries it (Retry-After honoured) or dead-letters it with
-/// Slack's reason; nothing is dropped silently.
+/// Slack's reason; nothing is dropped silently. Chat identities and DMs are per installation: the same email may be a different
+/// Slack user in each workspace, so the lookup goes to the installation the card is for and is remembered under its key.
 /// </summary>
 public sealed class SlackRecipients(CoachLoopDbContext db, SlackApiClient slack, SlackLookups lookups, TimeProvider clock)
 {
     /// <summary>The DM channel of a person placeholder (<c>person:</c> or <c>user:</c>), or why it cannot be had now.</summary>
-    public async Task<(string? Channel, SendResult? Failure)> DirectAsync(string conversation, CancellationToken ct)
+    public async Task<(string? Channel, SendResult? Failure)> DirectAsync(string conversation, SlackWorkspace workspace, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(workspace);
         string? userId = null;
         var tenant = "";
         var personId = RoutedConversations.PersonOf(conversation);
@@ -41,8 +44,9 @@ public sealed class SlackRecipients(CoachLoopDbContext db, SlackApiClient slack,
 
         if (userId is null && personId is { } unresolved)
         {
-            var identity = await IdentityAsync(c => c.PersonId == unresolved, ct).ConfigureAwait(false);
-            var found = identity is null ? await LookupAsync(unresolved, ct).ConfigureAwait(false) : (identity.ExternalUserId, identity.Tenant, null);
+            var key = workspace.Key;
+            var identity = await IdentityAsync(c => c.PersonId == unresolved && (key == "" || c.Tenant == key), ct).ConfigureAwait(false);
+            var found = identity is null ? await LookupAsync(unresolved, workspace, ct).ConfigureAwait(false) : (identity.ExternalUserId, identity.Tenant, null);
             if (found.Failure is not null)
             {
                 return (null, found.Failure);
@@ -51,7 +55,7 @@ public sealed class SlackRecipients(CoachLoopDbContext db, SlackApiClient slack,
             (userId, tenant) = (found.UserId!, found.Tenant);
         }
 
-        var opened = await slack.OpenConversationAsync(userId!, ct).ConfigureAwait(false);
+        var opened = await slack.OpenConversationAsync(workspace.Token, userId!, ct).ConfigureAwait(false);
         if (!opened.Ok || opened.Get("channel.id") is not { } dm)
         {
             return (null, SlackCardSender.Failure("conversations.open", opened));
@@ -65,7 +69,7 @@ public sealed class SlackRecipients(CoachLoopDbContext db, SlackApiClient slack,
         return (dm, null);
     }
 
-    private async Task<(string? UserId, string Tenant, SendResult? Failure)> LookupAsync(Guid personId, CancellationToken ct)
+    private async Task<(string? UserId, string Tenant, SendResult? Failure)> LookupAsync(Guid personId, SlackWorkspace workspace, CancellationToken ct)
     {
         var email = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.Email).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (string.IsNullOrEmpty(email))
@@ -73,13 +77,14 @@ public sealed class SlackRecipients(CoachLoopDbContext db, SlackApiClient slack,
             return (null, "", SendResult.Permanent($"person {personId} has no email to find them in Slack by"));
         }
 
-        var found = await lookups.LookupAsync(email, () => slack.LookupByEmailAsync(email, ct)).ConfigureAwait(false);
+        var found = await lookups.LookupAsync(workspace.Key, email, () => slack.LookupByEmailAsync(workspace.Token, email, ct)).ConfigureAwait(false);
         if (!found.Ok || found.Get("user.id") is not { } userId)
         {
             return (null, "", SlackCardSender.Failure("users.lookupByEmail", found));
         }
 
-        var tenant = found.Get("user.team_id") ?? "";
+        // Stored under the installation it was found in (for an org-wide install, the org), so the next card there finds it.
+        var tenant = workspace.Key.Length > 0 ? workspace.Key : found.Get("user.team_id") ?? "";
         await SaveAsync(db.ChatIdentities.Add(ChatIdentity.Create(personId, ChatIdentity.Slack, tenant, userId, clock.GetUtcNow())).Entity, ct)
             .ConfigureAwait(false);
         return (userId, tenant, null);

@@ -1,3 +1,4 @@
+using CoachLoop.Bot.Channels.Slack.Installs;
 using CoachLoop.Bot.Channels.Slack.SocketMode;
 using CoachLoop.Bot.Outbox;
 using CoachLoop.Data;
@@ -41,6 +42,10 @@ internal static partial class SlackServiceCollectionExtensions
         services.AddScoped<SlackRecipients>();
         services.AddScoped<IConversationRouter>(sp => new SlackConversations(sp.GetRequiredService<CoachLoopDbContext>()));
         services.AddScoped<ICardSender, SlackCardSender>();
+        services.AddSingleton<SlackTokenVault>();
+        services.AddScoped<SlackInstallations>();
+        services.AddSingleton<SlackInstallState>();
+        services.AddScoped<SlackInstaller>();
         if (options.SocketEnabled)
         {
             services.AddSingleton<SlackEnvelopeHandler>();
@@ -66,6 +71,12 @@ internal static partial class SlackServiceCollectionExtensions
             LogOn(app.Logger, options.ApiBaseUrl);
         }
 
+        if (options.OAuthEnabled)
+        {
+            app.MapSlackInstallEndpoints();
+            LogInstalls(app.Logger);
+        }
+
         if (options.SocketEnabled)
         {
             LogSocketMode(app.Logger, options.SocketConnections, options.ApiBaseUrl);
@@ -74,11 +85,14 @@ internal static partial class SlackServiceCollectionExtensions
         return app;
     }
 
-    [LoggerMessage(LogLevel.Information, "Slack channel is off: set Slack__BotToken with Slack__SigningSecret (request URLs) or with Slack__AppToken and Slack__SocketMode=true (Socket Mode) to turn it on")]
+    [LoggerMessage(LogLevel.Information, "Slack channel is off: set Slack__BotToken (or Slack__ClientId and Slack__ClientSecret) with Slack__SigningSecret (request URLs) or with Slack__AppToken and Slack__SocketMode=true (Socket Mode) to turn it on")]
     private static partial void LogOff(ILogger logger);
 
     [LoggerMessage(LogLevel.Information, "Slack channel is on (Web API at {ApiBaseUrl}); request URLs under /slack")]
     private static partial void LogOn(ILogger logger, Uri apiBaseUrl);
+
+    [LoggerMessage(LogLevel.Information, "Slack installs are on: /slack/install starts Slack's OAuth v2 flow, /slack/oauth_redirect completes it")]
+    private static partial void LogInstalls(ILogger logger);
 
     [LoggerMessage(LogLevel.Information, "Slack Socket Mode is on: {Connections} outbound connections (Web API at {ApiBaseUrl}); no inbound route needed")]
     private static partial void LogSocketMode(ILogger logger, int connections, Uri apiBaseUrl);

@@ -938,3 +938,61 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130222812_V0017_slack_installations'
+)
+BEGIN
+    CREATE TABLE [data_protection_keys] (
+        [id] int NOT NULL IDENTITY,
+        [friendly_name] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL,
+        [xml] nvarchar(max) COLLATE Latin1_General_100_BIN2 NULL,
+        CONSTRAINT [pk_data_protection_keys] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130222812_V0017_slack_installations'
+)
+BEGIN
+    CREATE TABLE [slack_installations] (
+        [id] uniqueidentifier NOT NULL,
+        [install_key] nvarchar(32) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [team_id] nvarchar(32) COLLATE Latin1_General_100_BIN2 NULL,
+        [enterprise_id] nvarchar(32) COLLATE Latin1_General_100_BIN2 NULL,
+        [is_enterprise_install] bit NOT NULL,
+        [app_id] nvarchar(32) COLLATE Latin1_General_100_BIN2 NULL,
+        [bot_user_id] nvarchar(32) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [protected_bot_token] nvarchar(2000) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [scopes] nvarchar(2000) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [installer_user_id] nvarchar(32) COLLATE Latin1_General_100_BIN2 NULL,
+        [installed_at] datetimeoffset NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        [revoked_at] datetimeoffset NULL,
+        [revoked_reason] nvarchar(200) COLLATE Latin1_General_100_BIN2 NULL,
+        CONSTRAINT [pk_slack_installations] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130222812_V0017_slack_installations'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ix_slack_installations_install_key] ON [slack_installations] ([install_key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130222812_V0017_slack_installations'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130222812_V0017_slack_installations', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -99,7 +99,7 @@ public sealed class EveryBlockKitPayloadTests
         await using var scope = slack.App.Services.CreateAsyncScope();
         var open = await scope.ServiceProvider.GetRequiredService<CardFactory>().BuildOpenFlagsAsync(await slack.Chat.IdOfAsync("morgan@example.com"), CancellationToken.None);
         var rendered = BlockKitRenderer.Render(open!);
-        await scope.ServiceProvider.GetRequiredService<SlackApiClient>().PostReplyAsync(SlackHost.ManagerChannel, rendered.Text, rendered.Blocks, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<SlackApiClient>().PostReplyAsync(SlackSigner.BotToken, SlackHost.ManagerChannel, rendered.Text, rendered.Blocks, CancellationToken.None);
     }
 
     private static void Write(IEnumerable<(string Kind, string Json)> payloads)

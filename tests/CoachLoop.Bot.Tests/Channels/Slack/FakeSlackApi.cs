@@ -14,7 +14,7 @@ namespace CoachLoop.Bot.Tests.Channels.Slack;
 /// It keeps the messages posted to each conversation with their metadata and answers conversations.history from them (newest
 /// first, metadata only with include_all_metadata), and it can be slow or faulty per method and per channel.
 /// </summary>
-public sealed class FakeSlackApi : IAsyncDisposable
+public sealed partial class FakeSlackApi : IAsyncDisposable
 {
     public const string Team = "T0G9PQBBK";
 
@@ -61,6 +61,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         var fake = new FakeSlackApi(builder.Build());
         fake._app.MapPost("/api/{method}", fake.AnswerAsync);
+        fake._app.MapGet("/oauth/v2/authorize", fake.Authorize);
         await fake._app.StartAsync();
         fake.BaseUrl = new Uri(fake._app.Urls.First().TrimEnd('/') + "/api/");
         return fake;
@@ -84,8 +85,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var args = contentType.StartsWith("application/json", StringComparison.Ordinal)
             ? JsonNode.Parse(body)!.AsObject()
             : new JsonObject(QueryHelpers.ParseQuery(body).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value.ToString()))));
-        _calls.Enqueue(new FakeSlackCall(method, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            contentType, body, args));
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var refusal = Refusal(method, headers, args, out var install);
+        _calls.Enqueue(new FakeSlackCall(method, headers, contentType, body, args) { Installation = refusal is null ? install?.Key : null, Refused = refusal is not null });
+        if (refusal is not null)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(refusal.ToJsonString());
+            return;
+        }
 
         if (_holds.TryGetValue(method, out var gate))
         {
@@ -105,7 +113,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             ? next
             : fault is { Status: 429 } ? (429, """{"ok":false,"error":"ratelimited"}""", (string?)"1")
             : fault is { Status: 500, AfterDoing: false } ? (500, "upstream failure", (string?)null)
-            : (200, Normal(method, args).ToJsonString(), null);
+            : (200, (method == "oauth.v2.access" ? Exchange(headers, args) : Normal(method, args, install)).ToJsonString(), null);
         if (fault is { Status: 500, AfterDoing: true })
         {
             // The call took effect, but the answer is lost: the caller cannot know whether it did.
@@ -121,7 +129,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         await context.Response.WriteAsync(answer);
     }
 
-    private JsonObject Normal(string method, JsonObject args)
+    private JsonObject Normal(string method, JsonObject args, FakeSlackInstall? install)
     {
         var channel = args["channel"]?.GetValue<string>();
         switch (method)
@@ -138,7 +146,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
             case "chat.postEphemeral":
                 return new JsonObject { ["ok"] = true, ["message_ts"] = "1700000001.000001" };
             case "conversations.open":
-                return new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + args["users"]!.GetValue<string>() } };
+                var dm = "D" + args["users"]!.GetValue<string>();
+                if (install?.Team is { } dmTeam)
+                {
+                    ChannelTeams.TryAdd(dm, dmTeam);
+                }
+
+                return new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = dm } };
             case "views.open":
                 return new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0MODAL", ["type"] = "modal" } };
             case "views.publish":
@@ -151,11 +165,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 return new JsonObject { ["ok"] = true, ["team_id"] = Team, ["user_id"] = "UBOT" };
             case "users.lookupByEmail":
                 var email = args["email"]?.GetValue<string>() ?? "";
-                return Users.TryGetValue(email, out var id) ? User(id, email) : new JsonObject { ["ok"] = false, ["error"] = "users_not_found" };
+                return Directory(install).TryGetValue(email, out var id) ? User(id, email, install) : new JsonObject { ["ok"] = false, ["error"] = "users_not_found" };
             case "users.info":
                 var user = args["user"]?.GetValue<string>() ?? "";
-                var found = Users.FirstOrDefault(u => u.Value == user);
-                return found.Key is null ? new JsonObject { ["ok"] = false, ["error"] = "user_not_found" } : User(user, found.Key);
+                var found = Directory(install).FirstOrDefault(u => u.Value == user);
+                return found.Key is null ? new JsonObject { ["ok"] = false, ["error"] = "user_not_found" } : User(user, found.Key, install);
             default:
                 return new JsonObject { ["ok"] = false, ["error"] = "unknown_method" };
         }
@@ -185,10 +199,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private static JsonNode? Metadata(JsonNode? metadata) =>
         metadata is JsonValue text && text.TryGetValue<string>(out var json) ? JsonNode.Parse(json) : metadata?.DeepClone();
 
-    private static JsonObject User(string id, string email) => new()
+    private static JsonObject User(string id, string email, FakeSlackInstall? install) => new()
     {
         ["ok"] = true,
-        ["user"] = new JsonObject { ["id"] = id, ["team_id"] = Team, ["profile"] = new JsonObject { ["email"] = email } },
+        ["user"] = new JsonObject { ["id"] = id, ["team_id"] = install?.Team ?? Team, ["profile"] = new JsonObject { ["email"] = email } },
     };
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

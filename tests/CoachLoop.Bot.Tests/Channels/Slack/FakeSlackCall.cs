@@ -5,6 +5,12 @@ namespace CoachLoop.Bot.Tests.Channels.Slack;
 /// <summary>One Web API call the fake received: the method, the headers, the raw body and its arguments as JSON.</summary>
 public sealed record FakeSlackCall(string Method, IReadOnlyDictionary<string, string> Headers, string ContentType, string Body, JsonObject Args)
 {
+    /// <summary>The installation its token belongs to (<see cref="FakeSlackInstall.Key"/>); null when the token was refused or not a bot token.</summary>
+    public string? Installation { get; init; }
+
+    /// <summary>The fake refused its token (unknown, revoked, or used outside its installation).</summary>
+    public bool Refused { get; init; }
+
     /// <summary>When the fake received it.</summary>
     public DateTime At { get; init; } = DateTime.UtcNow;
 

@@ -31,6 +31,8 @@ public sealed class SlackHost : IAsyncDisposable
         Client = app.CreateClient();
     }
 
+    private bool _ownsFake = true;
+
     public CoachLoopApp App { get; }
     public FakeSlackApi Fake { get; }
 
@@ -44,10 +46,15 @@ public sealed class SlackHost : IAsyncDisposable
 
     /// <param name="socketMode">Socket Mode on, with the fake's WebSocket end; <paramref name="extra"/> may still turn request URLs off
     /// (<c>Slack:SigningSecret</c> null).</param>
+    /// <param name="installs">No configured bot token: the app's client id and secret instead, so workspaces install it through
+    /// OAuth v2 (<see cref="SlackInstallFlow"/>) with the fake's authorize page.</param>
+    /// <param name="database">Another host's database, shared (not seeded again); with <paramref name="fake"/>, the same Slack.</param>
     public static async Task<SlackHost> StartAsync(bool linkTeam = true, IReadOnlyDictionary<string, string?>? extra = null,
-        DatabaseProvider provider = DatabaseProvider.Sqlite, bool socketMode = false, Action<IServiceCollection>? services = null)
+        DatabaseProvider provider = DatabaseProvider.Sqlite, bool socketMode = false, Action<IServiceCollection>? services = null,
+        bool installs = false, TestDatabase? database = null, FakeSlackApi? fake = null)
     {
-        var fake = await FakeSlackApi.StartAsync();
+        var shared = fake is not null;
+        fake ??= await FakeSlackApi.StartAsync();
         var socket = socketMode ? await FakeSlackSocket.StartAsync(fake) : null;
         fake.Users["morgan@example.com"] = Morgan;
         fake.Users["ana@example.com"] = Ana;
@@ -61,6 +68,14 @@ public sealed class SlackHost : IAsyncDisposable
             ["Slack:ApiBaseUrl"] = fake.BaseUrl.ToString(),
             ["Logging:LogLevel:Default"] = "Trace",
         };
+        if (installs)
+        {
+            settings["Slack:BotToken"] = null;
+            settings["Slack:ClientId"] = FakeSlackApi.ClientId;
+            settings["Slack:ClientSecret"] = FakeSlackApi.ClientSecret;
+            settings["Slack:AuthorizeUrl"] = fake.AuthorizeUrl.ToString();
+        }
+
         if (socketMode)
         {
             settings["Slack:SocketMode"] = "true";
@@ -73,12 +88,12 @@ public sealed class SlackHost : IAsyncDisposable
         }
 
         var logs = new CapturedLogs();
-        var app = await CoachLoopApp.StartAsync(provider: provider, settings: settings, services: s =>
+        var app = await CoachLoopApp.StartAsync(seed: database is null, provider: provider, settings: settings, database: database, services: s =>
         {
             s.AddSingleton<ILoggerProvider>(logs);
             services?.Invoke(s);
         });
-        var host = new SlackHost(app, fake, logs, socket);
+        var host = new SlackHost(app, fake, logs, socket) { _ownsFake = !shared };
         if (linkTeam)
         {
             var api = await app.CreateApiClientAsync();
@@ -220,6 +235,9 @@ public sealed class SlackHost : IAsyncDisposable
             await Socket.DisposeAsync();
         }
 
-        await Fake.DisposeAsync();
+        if (_ownsFake)
+        {
+            await Fake.DisposeAsync();
+        }
     }
 }

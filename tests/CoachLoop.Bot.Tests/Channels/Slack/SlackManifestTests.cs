@@ -18,6 +18,8 @@ public sealed class SlackManifestTests
         expected["settings"]!["socket_mode_enabled"] = true;
 
         Assert.Equal(expected.ToJsonString(), socket.ToJsonString());
+        // Its one host is the install redirect, which only the installer's browser has to reach (installs into several workspaces).
+        socket["oauth_config"]!.AsObject().Remove("redirect_urls");
         Assert.DoesNotContain("YOUR-HOST", socket.ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -32,9 +34,11 @@ public sealed class SlackManifestTests
             Manifest["features"]!["slash_commands"]![0]!["url"]!.GetValue<string>(),
             Manifest["settings"]!["event_subscriptions"]!["request_url"]!.GetValue<string>(),
             Manifest["settings"]!["interactivity"]!["request_url"]!.GetValue<string>(),
+            Manifest["oauth_config"]!["redirect_urls"]!.AsArray().Single()!.GetValue<string>(),
         };
 
-        Assert.Equal(["https://YOUR-HOST/slack/commands", "https://YOUR-HOST/slack/events", "https://YOUR-HOST/slack/interactions"], urls);
+        Assert.Equal(["https://YOUR-HOST/slack/commands", "https://YOUR-HOST/slack/events", "https://YOUR-HOST/slack/interactions",
+            "https://YOUR-HOST" + Bot.Channels.Slack.Installs.SlackInstallEndpoints.RedirectPath], urls);
     }
 
     [Fact]
@@ -44,6 +48,8 @@ public sealed class SlackManifestTests
         var events = Manifest["settings"]!["event_subscriptions"]!["bot_events"]!.AsArray().Select(s => s!.GetValue<string>()).Order();
 
         Assert.Equal(["channels:history", "chat:write", "commands", "groups:history", "im:history", "im:write", "users:read", "users:read.email"], scopes);
+        // An install asks for exactly these.
+        Assert.Equal(scopes, Bot.Channels.Slack.SlackOptions.DefaultScopes.Split(',').Order());
         Assert.Equal(["app_home_opened", "app_uninstalled", "tokens_revoked"], events);
         Assert.Equal("/coach", Manifest["features"]!["slash_commands"]![0]!["command"]!.GetValue<string>());
         Assert.True(Manifest["features"]!["app_home"]!["home_tab_enabled"]!.GetValue<bool>());

@@ -414,6 +414,32 @@ namespace CoachLoop.Data.Migrations.SqlServer
                     b.ToTable("criterion_scores", (string)null);
                 });
 
+            modelBuilder.Entity("CoachLoop.Data.Records.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("friendly_name")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("xml")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("CoachLoop.Data.Records.ImportChunk", b =>
                 {
                     b.Property<Guid>("JobId")
@@ -938,6 +964,96 @@ namespace CoachLoop.Data.Migrations.SqlServer
                         .HasDatabaseName("ix_scored_calls_source_call_id");
 
                     b.ToTable("scored_calls", (string)null);
+                });
+
+            modelBuilder.Entity("CoachLoop.Data.Records.SlackInstallation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("app_id")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("BotUserId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("bot_user_id")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("EnterpriseId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("enterprise_id")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("InstallKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("install_key")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset>("InstalledAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("installed_at");
+
+                    b.Property<string>("InstallerUserId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("installer_user_id")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<bool>("IsEnterpriseInstall")
+                        .HasColumnType("bit")
+                        .HasColumnName("is_enterprise_install");
+
+                    b.Property<string>("ProtectedBotToken")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("protected_bot_token")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("revoked_reason")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("scopes")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("team_id")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_slack_installations");
+
+                    b.HasIndex("InstallKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_slack_installations_install_key");
+
+                    b.ToTable("slack_installations", (string)null);
                 });
 
             modelBuilder.Entity("CoachLoop.Data.Records.StreakCursor", b =>
