@@ -1,3 +1,5 @@
+using CoachLoop.Engine.Transcripts;
+
 namespace CoachLoop.Engine.Rubrics;
 
 /// <summary>What a caller asks for; <see cref="Rubric.Create"/> validates it.</summary>
@@ -6,4 +8,5 @@ public sealed record RubricDefinition(
     string Name,
     string CallType,
     decimal? OverallThreshold,
-    IReadOnlyList<Criterion>? Criteria);
+    IReadOnlyList<Criterion>? Criteria,
+    IReadOnlyList<KeywordTrigger>? KeywordTriggers = null);

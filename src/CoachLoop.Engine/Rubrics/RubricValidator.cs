@@ -39,6 +39,7 @@ public static class RubricValidator
             ValidateCriterion(errors, $"criteria[{i}]", criteria[i], seen);
         }
 
+        Transcripts.ScriptRulesValidator.ValidateTriggers(errors, definition.KeywordTriggers, criteria);
         var total = criteria.Sum(c => c.Weight);
         if (total != RequiredWeightTotal)
         {
@@ -86,6 +87,7 @@ public static class RubricValidator
             errors.Add(new($"{path}.mode", "must be script or intent"));
         }
 
+        Transcripts.ScriptRulesValidator.ValidateCheck(errors, path, c);
         var scenarios = c.Scenarios ?? [];
         var scenarioIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var j = 0; j < scenarios.Count; j++)

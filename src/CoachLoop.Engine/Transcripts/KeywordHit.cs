@@ -1,0 +1,4 @@
+namespace CoachLoop.Engine.Transcripts;
+
+/// <summary>A keyword trigger said on the call, with the segment that said it.</summary>
+public sealed record KeywordHit(KeywordTrigger Trigger, TranscriptFinding Finding);

@@ -1,0 +1,16 @@
+namespace CoachLoop.Engine.Transcripts;
+
+/// <summary>
+/// Words that must never be said, or that signal risk: a hit raises a keyword flag quoting the segment. The flag is coached on
+/// <paramref name="CriterionId"/>, a criterion of the same rubric, so its card carries an expected behaviour and a practice.
+/// </summary>
+/// <param name="Label">What the hit means, shown on the flag: "legal threat".</param>
+/// <param name="Phrases">Any one of them is a hit.</param>
+/// <param name="Speaker">Whose words count; anyone by default.</param>
+public sealed record KeywordTrigger(
+    string Label,
+    IReadOnlyList<string> Phrases,
+    string CriterionId,
+    SpeakerScope Speaker = SpeakerScope.Any,
+    KeywordSeverity Severity = KeywordSeverity.Urgent,
+    decimal MinSimilarity = ScriptCheck.DefaultMinSimilarity);
