@@ -79,7 +79,7 @@ public static class FlagRules
             drafts.Add(Draft(FlagKind.Compliance, compliance, reasons, [], history, calls, streaks, withStreak: false) with { Finding = finding });
         }
 
-        drafts.AddRange(transcript.Keywords.Select(hit => KeywordDraft(rubric, call, hit)));
+        drafts.AddRange(transcript.Keywords.Select(hit => KeywordDraft(call, hit)));
 
         foreach (var split in gaps.Where(g => !g.Fails && streaks[g.Criterion.Id].SplitFlagId is not null))
         {
@@ -158,11 +158,10 @@ public static class FlagRules
     }
 
     // The flag is coached on the trigger's criterion; its score is the call's on it, or the overall score when the call has
-    // none (a trigger may name a criterion the QA system did not score). The quote is the segment, not the QA evidence.
-    private static FlagDraft KeywordDraft(Rubric rubric, ScoredCall call, KeywordHit hit)
+    // none (the QA system need not score every criterion). The quote is the segment, not the QA evidence.
+    private static FlagDraft KeywordDraft(ScoredCall call, KeywordHit hit)
     {
-        var criterion = rubric.FindCriterion(hit.Trigger.CriterionId)
-            ?? throw new ArgumentException($"keyword trigger '{hit.Trigger.Label}' names criterion '{hit.Trigger.CriterionId}', not in the rubric", nameof(rubric));
+        var criterion = hit.Criterion;
         var score = call.Scores.FirstOrDefault(s => string.Equals(s.CriterionId, criterion.Id, StringComparison.Ordinal))?.Score ?? call.OverallScore;
         return new FlagDraft(FlagKind.Keyword, new CriterionGap(criterion, score, null), [$"keyword: {hit.Trigger.Label}: {hit.Finding.Summary}"],
             [], [score], 0, null, hit.Finding);

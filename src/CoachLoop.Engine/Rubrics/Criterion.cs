@@ -4,6 +4,7 @@ namespace CoachLoop.Engine.Rubrics;
 
 /// <summary>One scored criterion of a rubric version. Immutable: a change makes a new rubric version.</summary>
 /// <param name="ScriptCheck">For a compliance criterion in script mode: the wording CoachLoop checks on the transcript itself.</param>
+/// <param name="KeywordTriggers">Phrases that, said on a call, raise a keyword flag coached on this criterion.</param>
 public sealed record Criterion(
     string Id,
     string Name,
@@ -15,7 +16,8 @@ public sealed record Criterion(
     string PoorLooksLike,
     string ExpectedBehaviour,
     IReadOnlyList<PracticeScenario> Scenarios,
-    ScriptCheck? ScriptCheck = null)
+    ScriptCheck? ScriptCheck = null,
+    IReadOnlyList<KeywordTrigger>? KeywordTriggers = null)
 {
     public bool IsCompliance => Kind == CriterionKind.Compliance;
 

@@ -1,5 +1,3 @@
-using CoachLoop.Engine.Transcripts;
-
 namespace CoachLoop.Engine.Rubrics;
 
 /// <summary>
@@ -12,11 +10,10 @@ public sealed class Rubric
     {
         Key = Name = CallType = "";
         Criteria = [];
-        KeywordTriggers = [];
     }
 
     private Rubric(Guid id, string key, int version, string name, string callType, decimal overallThreshold,
-        IReadOnlyList<Criterion> criteria, DateTimeOffset createdAt, IReadOnlyList<KeywordTrigger> keywordTriggers)
+        IReadOnlyList<Criterion> criteria, DateTimeOffset createdAt)
     {
         Id = id;
         Key = key;
@@ -26,7 +23,6 @@ public sealed class Rubric
         OverallThreshold = overallThreshold;
         Criteria = criteria;
         CreatedAt = createdAt;
-        KeywordTriggers = keywordTriggers;
     }
 
     public const decimal DefaultOverallThreshold = 65m;
@@ -39,9 +35,6 @@ public sealed class Rubric
     public decimal OverallThreshold { get; private set; }
     public IReadOnlyList<Criterion> Criteria { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
-
-    /// <summary>Phrases that raise a keyword flag when said on a call with a transcript.</summary>
-    public IReadOnlyList<KeywordTrigger> KeywordTriggers { get; private set; }
 
     public Criterion? FindCriterion(string criterionId) =>
         Criteria.FirstOrDefault(c => string.Equals(c.Id, criterionId, StringComparison.Ordinal));
@@ -56,13 +49,12 @@ public sealed class Rubric
         }
 
         var rubric = new Rubric(Guid.CreateVersion7(now), definition.Key.Trim(), version, definition.Name.Trim(),
-            definition.CallType.Trim(), definition.OverallThreshold ?? DefaultOverallThreshold, definition.Criteria!, now,
-            definition.KeywordTriggers ?? []);
+            definition.CallType.Trim(), definition.OverallThreshold ?? DefaultOverallThreshold, definition.Criteria!, now);
         return new RubricResult(rubric, []);
     }
 
     /// <summary>Rebuilds a stored version (no validation: it was validated when it was made).</summary>
     public static Rubric Restore(Guid id, string key, int version, string name, string callType, decimal overallThreshold,
-        IReadOnlyList<Criterion> criteria, DateTimeOffset createdAt, IReadOnlyList<KeywordTrigger>? keywordTriggers = null) =>
-        new(id, key, version, name, callType, overallThreshold, criteria, createdAt, keywordTriggers ?? []);
+        IReadOnlyList<Criterion> criteria, DateTimeOffset createdAt) =>
+        new(id, key, version, name, callType, overallThreshold, criteria, createdAt);
 }

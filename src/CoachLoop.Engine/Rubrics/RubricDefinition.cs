@@ -1,5 +1,3 @@
-using CoachLoop.Engine.Transcripts;
-
 namespace CoachLoop.Engine.Rubrics;
 
 /// <summary>What a caller asks for; <see cref="Rubric.Create"/> validates it.</summary>
@@ -8,5 +6,4 @@ public sealed record RubricDefinition(
     string Name,
     string CallType,
     decimal? OverallThreshold,
-    IReadOnlyList<Criterion>? Criteria,
-    IReadOnlyList<KeywordTrigger>? KeywordTriggers = null);
+    IReadOnlyList<Criterion>? Criteria);

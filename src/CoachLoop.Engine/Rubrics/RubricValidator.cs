@@ -39,7 +39,6 @@ public static class RubricValidator
             ValidateCriterion(errors, $"criteria[{i}]", criteria[i], seen);
         }
 
-        Transcripts.ScriptRulesValidator.ValidateTriggers(errors, definition.KeywordTriggers, criteria);
         var total = criteria.Sum(c => c.Weight);
         if (total != RequiredWeightTotal)
         {
@@ -88,6 +87,7 @@ public static class RubricValidator
         }
 
         Transcripts.ScriptRulesValidator.ValidateCheck(errors, path, c);
+        Transcripts.ScriptRulesValidator.ValidateTriggers(errors, path, c.KeywordTriggers);
         var scenarios = c.Scenarios ?? [];
         var scenarioIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var j = 0; j < scenarios.Count; j++)

@@ -16,12 +16,12 @@ public sealed class RubricScripts
     {
         Scripts = [.. rubric.Criteria.Where(c => c.ScriptCheck is { Phrases.Count: > 0 })
             .Select(c => (c, c.ScriptCheck!.Phrases.Select(p => new CompiledPhrase(p)).ToArray()))];
-        Keywords = [.. rubric.KeywordTriggers.Select(t => (t, t.Phrases.Select(p => new CompiledPhrase(p)).ToArray()))];
+        Keywords = [.. rubric.Criteria.SelectMany(c => (c.KeywordTriggers ?? []).Select(t => (c, t, t.Phrases.Select(p => new CompiledPhrase(p)).ToArray())))];
     }
 
     public IReadOnlyList<(Criterion Criterion, CompiledPhrase[] Phrases)> Scripts { get; }
 
-    public IReadOnlyList<(KeywordTrigger Trigger, CompiledPhrase[] Phrases)> Keywords { get; }
+    public IReadOnlyList<(Criterion Criterion, KeywordTrigger Trigger, CompiledPhrase[] Phrases)> Keywords { get; }
 
     public bool IsEmpty => Scripts.Count == 0 && Keywords.Count == 0;
 

@@ -6,7 +6,7 @@ namespace CoachLoop.Engine.Transcripts;
 /// <summary>Refuses a rubric's script checks and keyword triggers field by field (<c>criteria[3].scriptCheck.phrases[0]</c>).</summary>
 public static class ScriptRulesValidator
 {
-    /// <summary>Phrases per check or trigger, triggers per rubric, characters per phrase or label, and the longest window (a day).</summary>
+    /// <summary>Phrases per check or trigger, triggers per criterion, characters per phrase or label, and the longest window (a day).</summary>
     public const int MaxPhrases = 20, MaxTriggers = 100, MaxPhraseLength = 500, MaxLabel = 100, MaxWindowSeconds = 86_400;
 
     public static void ValidateCheck(List<ValidationError> errors, string path, Criterion criterion)
@@ -34,10 +34,9 @@ public static class ScriptRulesValidator
         ValidateCommon(errors, path, check.Speaker, check.MinSimilarity);
     }
 
-    public static void ValidateTriggers(List<ValidationError> errors, IReadOnlyList<KeywordTrigger>? triggers, IReadOnlyList<Criterion> criteria)
+    public static void ValidateTriggers(List<ValidationError> errors, string path, IReadOnlyList<KeywordTrigger>? triggers)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        ArgumentNullException.ThrowIfNull(criteria);
         if (triggers is null)
         {
             return;
@@ -45,36 +44,27 @@ public static class ScriptRulesValidator
 
         if (triggers.Count > MaxTriggers)
         {
-            errors.Add(new("keywordTriggers", $"must hold at most {MaxTriggers} triggers, held {triggers.Count}"));
+            errors.Add(new($"{path}.keywordTriggers", $"must hold at most {MaxTriggers} triggers, held {triggers.Count}"));
             return;
         }
 
         for (var i = 0; i < triggers.Count; i++)
         {
             var t = triggers[i];
-            var path = $"keywordTriggers[{i}]";
+            var at = $"{path}.keywordTriggers[{i}]";
             if (string.IsNullOrWhiteSpace(t.Label))
             {
-                errors.Add(new($"{path}.label", "is required: what a hit means, e.g. \"legal threat\""));
+                errors.Add(new($"{at}.label", "is required: what a hit means, e.g. \"legal threat\""));
             }
 
-            TextLimits.Check(errors, $"{path}.label", t.Label, MaxLabel);
-            ValidatePhrases(errors, path, t.Phrases);
-            if (string.IsNullOrWhiteSpace(t.CriterionId))
-            {
-                errors.Add(new($"{path}.criterion", "is required: the criterion the flag is coached on"));
-            }
-            else if (!criteria.Any(c => string.Equals(c.Id, t.CriterionId, StringComparison.Ordinal)))
-            {
-                errors.Add(new($"{path}.criterion", $"unknown criterion '{t.CriterionId}': it must be a criterion of this rubric"));
-            }
-
+            TextLimits.Check(errors, $"{at}.label", t.Label, MaxLabel);
+            ValidatePhrases(errors, at, t.Phrases);
             if (!Enum.IsDefined(t.Severity))
             {
-                errors.Add(new($"{path}.severity", "must be urgent or review"));
+                errors.Add(new($"{at}.severity", "must be urgent or review"));
             }
 
-            ValidateCommon(errors, path, t.Speaker, t.MinSimilarity);
+            ValidateCommon(errors, at, t.Speaker, t.MinSimilarity);
         }
     }
 

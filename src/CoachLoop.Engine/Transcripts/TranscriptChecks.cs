@@ -25,11 +25,11 @@ public static class TranscriptChecks
         }
 
         var hits = new List<KeywordHit>();
-        foreach (var (trigger, phrases) in compiled.Keywords)
+        foreach (var (criterion, trigger, phrases) in compiled.Keywords)
         {
             if (FindKeyword(trigger, phrases, index, matcher) is { } finding)
             {
-                hits.Add(new KeywordHit(trigger, finding));
+                hits.Add(new KeywordHit(criterion, trigger, finding));
             }
         }
 

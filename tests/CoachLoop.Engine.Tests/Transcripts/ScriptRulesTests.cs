@@ -4,14 +4,15 @@ public sealed class ScriptRulesTests
 {
     private const string Disclosure = "this call may be recorded for quality and training purposes";
 
-    private static readonly KeywordTrigger LegalThreat = new("legal threat", ["speak to a lawyer", "I will sue"], "closing", SpeakerScope.Customer);
+    private static readonly KeywordTrigger LegalThreat = new("legal threat", ["speak to a lawyer", "I will sue"], SpeakerScope.Customer);
 
     private readonly Rubric _rubric = Scripted(KeywordSeverity.Urgent);
 
     private static Rubric Scripted(KeywordSeverity severity) =>
-        Rubric.Create(new RubricBuilder()
+        new RubricBuilder()
             .Replacing(DemoCriteria.Disclosure with { ScriptCheck = new ScriptCheck([Disclosure], WithinSeconds: 30) })
-            .Definition() with { KeywordTriggers = [LegalThreat with { Severity = severity }] }, 1, Moments.Now).Rubric!;
+            .Replacing(DemoCriteria.Closing with { KeywordTriggers = [LegalThreat with { Severity = severity }] })
+            .Build();
 
     private IReadOnlyList<FlagDraft> Evaluate(ScoredCallBuilder call) => FlagRules.Evaluate(_rubric, call.Build(), AgentHistory.Empty);
 

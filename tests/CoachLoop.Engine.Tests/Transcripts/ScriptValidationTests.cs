@@ -8,10 +8,8 @@ public sealed class ScriptValidationTests
         var definition = new RubricBuilder()
             .Replacing(DemoCriteria.Empathy with { ScriptCheck = new ScriptCheck(["hello"]) })
             .Replacing(DemoCriteria.Disclosure with { ScriptCheck = new ScriptCheck(["...", ""], WithinSeconds: 0, MinSimilarity: 1.5m) })
-            .Definition() with
-        {
-            KeywordTriggers = [new KeywordTrigger("", [], "nope", (SpeakerScope)9, (KeywordSeverity)7)],
-        };
+            .Replacing(DemoCriteria.Closing with { KeywordTriggers = [new KeywordTrigger("", [], (SpeakerScope)9, (KeywordSeverity)7)] })
+            .Definition();
 
         var errors = RubricValidator.Validate(definition).Select(e => e.Field).ToList();
 
@@ -20,8 +18,8 @@ public sealed class ScriptValidationTests
             "criteria[1].scriptCheck",
             "criteria[3].scriptCheck.phrases[0]", "criteria[3].scriptCheck.phrases[1]", "criteria[3].scriptCheck.withinSeconds",
             "criteria[3].scriptCheck.minSimilarity",
-            "keywordTriggers[0].label", "keywordTriggers[0].phrases", "keywordTriggers[0].criterion", "keywordTriggers[0].severity",
-            "keywordTriggers[0].speaker",
+            "criteria[4].keywordTriggers[0].label", "criteria[4].keywordTriggers[0].phrases", "criteria[4].keywordTriggers[0].severity",
+            "criteria[4].keywordTriggers[0].speaker",
         ], errors);
     }
 
