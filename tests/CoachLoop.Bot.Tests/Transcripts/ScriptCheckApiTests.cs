@@ -90,4 +90,18 @@ public sealed class ScriptCheckApiTests
         var errors = (await Json.ReadAsync(response)).GetProperty("errors");
         Assert.Equal(["criteria[1].scriptCheck", "criteria[1].scriptCheck.phrases"], errors.EnumerateObject().Select(e => e.Name));
     }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTranscriptsScriptChecksAndKeywordFlags()
+    {
+        await using var app = await CoachLoopApp.StartAsync(seed: false);
+        var document = await Json.ReadAsync(await app.CreateClient().GetAsync("/openapi/v1.json"));
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        Assert.Equal(["speaker", "start", "text"], schemas.GetProperty("TranscriptSegmentDto").GetProperty("required").EnumerateArray().Select(e => e.GetString()).Order());
+        Assert.True(schemas.GetProperty("CriterionDto").GetProperty("properties").TryGetProperty("scriptCheck", out _));
+        Assert.True(schemas.GetProperty("CriterionDto").GetProperty("properties").TryGetProperty("keywordTriggers", out _));
+        Assert.Contains("keyword", schemas.GetProperty("FlagKind").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(schemas.GetProperty("ActionPlan").GetProperty("properties").TryGetProperty("transcript", out _));
+    }
 }
