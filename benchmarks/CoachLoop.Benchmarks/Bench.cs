@@ -27,6 +27,8 @@ internal static class Bench
                 return await SqlPerClick.RunAsync(Arg);
             case "ingest":
                 return await IngestBench.RunAsync(Option, Arg);
+            case "scripts":
+                return ScriptCheckBench.Run(args[1..]);
         }
 
         // Action handling under load: N distinct approvals clicked by C concurrent clients over real HTTP, then C

@@ -38,6 +38,8 @@ public sealed class PhraseMatcher
         Ensure(n + 1);
         var v = vocabulary.Length;
         var ids = words.Ids;
+        char[] firsts = index.First, lasts = index.Last;
+        var lengths = index.Length;
         float[] before = _distance[0], previous = _distance[1], current = _distance[2];
         int[] beforeStart = _start[0], previousStart = _start[1], currentStart = _start[2];
         for (var j = 0; j <= n; j++)
@@ -51,6 +53,7 @@ public sealed class PhraseMatcher
             current[0] = i;
             currentStart[0] = 0;
             var row = (i - 1) * v;
+            var word = phrase.Words[i - 1];
             for (var j = 1; j <= n; j++)
             {
                 var id = ids[j - 1];
@@ -74,9 +77,11 @@ public sealed class PhraseMatcher
                     start = beforeStart[j - 1];
                 }
 
-                if (j >= 2 && previous[j - 2] + 1 < best)
+                var prior = j >= 2 ? ids[j - 2] : 0;
+                if (j >= 2 && previous[j - 2] < best
+                    && WordSimilarity.MayBeNear(word.Length, word[0], word[^1], lengths[prior] + lengths[id], firsts[prior], lasts[id]))
                 {
-                    var split = previous[j - 2] + JoinCost(WordSimilarity.JoinedCost(phrase.Words[i - 1], vocabulary[ids[j - 2]], vocabulary[id]));
+                    var split = previous[j - 2] + JoinCost(WordSimilarity.JoinedCost(word, vocabulary[prior], vocabulary[id]));
                     if (split < best)
                     {
                         best = split;

@@ -34,11 +34,26 @@ public sealed class TranscriptIndex
         }
 
         Vocabulary = new string[_vocabulary.Count];
+        First = new char[_vocabulary.Count];
+        Last = new char[_vocabulary.Count];
+        Length = new int[_vocabulary.Count];
         foreach (var (word, id) in _vocabulary)
         {
             Vocabulary[id] = word;
+            First[id] = word[0];
+            Last[id] = word[^1];
+            Length[id] = word.Length;
         }
     }
+
+    /// <summary>The first character of each vocabulary word: the matcher filters word pairs on it without touching strings.</summary>
+    public char[] First { get; }
+
+    /// <summary>The length of each vocabulary word.</summary>
+    public int[] Length { get; }
+
+    /// <summary>The last character of each vocabulary word.</summary>
+    public char[] Last { get; }
 
     /// <summary>The segments, by start offset (ties in the order given).</summary>
     public IReadOnlyList<TranscriptSegment> Segments { get; }

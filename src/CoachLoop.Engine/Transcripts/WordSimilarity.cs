@@ -13,6 +13,20 @@ public static class WordSimilarity
 
     private const int MaxLength = 64;
 
+    /// <summary>The most character edits two words of which the longer has <paramref name="longer"/> characters may differ by.</summary>
+    public static int MaxEdits(int longer) => longer / 5; // floor((1 - NearEqual) x longer), in integers: it runs per table cell.
+
+    /// <summary>
+    /// Whether a word of <paramref name="length"/> characters, <paramref name="first"/> to <paramref name="last"/>, could be
+    /// near-equal to one of <paramref name="otherLength"/> characters from <paramref name="otherFirst"/> to
+    /// <paramref name="otherLast"/>: the checks that need no distance, for callers that test many pairs.
+    /// </summary>
+    public static bool MayBeNear(int length, char first, char last, int otherLength, char otherFirst, char otherLast)
+    {
+        var maxEdits = MaxEdits(Math.Max(length, otherLength));
+        return maxEdits > 0 && Math.Abs(length - otherLength) <= maxEdits && (maxEdits >= 2 || first == otherFirst || last == otherLast);
+    }
+
     /// <summary>The replacement cost of <paramref name="a"/> by <paramref name="b"/>, 0-1.</summary>
     public static float Cost(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
@@ -22,8 +36,9 @@ public static class WordSimilarity
         }
 
         var longer = Math.Max(a.Length, b.Length);
-        var maxEdits = (int)Math.Floor((1 - NearEqual) * longer + 1e-9);
-        if (maxEdits == 0 || Math.Abs(a.Length - b.Length) > maxEdits || longer > MaxLength || IsNumber(a) || IsNumber(b))
+        var maxEdits = MaxEdits(longer);
+        if (maxEdits == 0 || Math.Abs(a.Length - b.Length) > maxEdits || longer > MaxLength || !EndsCanMeet(a, b[0], b[^1], maxEdits)
+            || IsNumber(a) || IsNumber(b))
         {
             return 1f;
         }
@@ -36,7 +51,9 @@ public static class WordSimilarity
     public static float JoinedCost(ReadOnlySpan<char> a, ReadOnlySpan<char> b1, ReadOnlySpan<char> b2)
     {
         var length = b1.Length + b2.Length;
-        if (length > MaxLength || Math.Abs(a.Length - length) > (int)Math.Floor((1 - NearEqual) * Math.Max(a.Length, length) + 1e-9))
+        var maxEdits = MaxEdits(Math.Max(a.Length, length));
+        if (length > MaxLength || a.IsEmpty || b1.IsEmpty || b2.IsEmpty || Math.Abs(a.Length - length) > maxEdits
+            || !EndsCanMeet(a, b1[0], b2[^1], maxEdits))
         {
             return 1f;
         }
@@ -46,6 +63,11 @@ public static class WordSimilarity
         b2.CopyTo(joined[b1.Length..]);
         return Cost(a, joined);
     }
+
+    // Two words whose first characters differ and whose last characters differ are at least two edits apart (one edit
+    // fixes one end only), so under two allowed edits such a pair is refused before any distance is computed.
+    private static bool EndsCanMeet(ReadOnlySpan<char> a, char first, char last, int maxEdits) =>
+        maxEdits >= 2 || a.IsEmpty || a[0] == first || a[^1] == last;
 
     private static bool IsNumber(ReadOnlySpan<char> word)
     {

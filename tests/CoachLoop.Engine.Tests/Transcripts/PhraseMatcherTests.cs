@@ -88,4 +88,15 @@ public sealed class PhraseMatcherTests
         Assert.Equal(1.0, anywhere.Similarity, 6);
         Assert.True(inside.Similarity < 0.5, $"{inside}");
     }
+
+    [Theory]
+    [InlineData("recorded", "recordid", 0.125f)]
+    [InlineData("quality", "qualiti", 1 / 7f)]
+    [InlineData("training", "trading", 1f)]
+    [InlineData("may", "maybe", 1f)]
+    [InlineData("may", "may", 0f)]
+    [InlineData("30", "38", 1f)]
+    [InlineData("abcdefgh", "xbcdefgy", 1f)]
+    public void WordCostIsTheCharacterDistanceOfNearEqualWordsElseOne(string a, string b, float cost) =>
+        Assert.Equal(cost, WordSimilarity.Cost(a, b), 4);
 }
