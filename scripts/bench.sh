@@ -7,6 +7,7 @@
 #   scripts/bench.sh actions   card actions over real HTTP on the embedded SQLite database: 1,000 approvals from 200 concurrent
 #                              clients, then 200 concurrent clicks on one flag; actions/s and latency percentiles
 #   scripts/bench.sh digests   every manager's digest over 500 managers, 10,000 agents, 1,000,000 calls
+#   scripts/bench.sh scripts   script checks and keyword triggers (BenchmarkDotNet) on a 10-minute, ~1,500-word transcript: per rubric and per phrase
 #   scripts/bench.sh backfill  100,000 calls imported through the CLI with a kill -9 of the host midway, compared with posting them one by one (scripts/backfill-check.sh)
 # Results of peers and ingest are also saved under benchmarks/results/ (git-ignored).
 set -euo pipefail
@@ -20,5 +21,6 @@ case "$suite" in
   latency) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- latency "$@" ;;
   actions) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- "$@" ;;
   digests) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- digests "$@" ;;
-  *) echo "unknown benchmark '$suite' (known: peers, ingest, latency, actions, digests, backfill)" >&2; exit 2 ;;
+  scripts) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- scripts "$@" ;;
+  *) echo "unknown benchmark '$suite' (known: peers, ingest, latency, actions, digests, scripts, backfill)" >&2; exit 2 ;;
 esac

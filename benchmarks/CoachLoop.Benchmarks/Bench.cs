@@ -29,6 +29,8 @@ internal static class Bench
                 return await IngestBench.RunAsync(Option, Arg);
             case "latency":
                 return await CardLatency.RunBothAsync(Arg);
+            case "scripts":
+                return ScriptCheckBench.Run(args[1..]);
         }
 
         // Action handling under load: N distinct approvals clicked by C concurrent clients over real HTTP, then C

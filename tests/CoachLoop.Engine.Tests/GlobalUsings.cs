@@ -8,3 +8,4 @@ global using CoachLoop.Engine.Metrics;
 global using CoachLoop.Engine.People;
 global using CoachLoop.Engine.Rubrics;
 global using CoachLoop.Engine.Tests.Builders;
+global using CoachLoop.Engine.Transcripts;

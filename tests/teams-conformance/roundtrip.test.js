@@ -131,6 +131,42 @@ describe('CoachLoop Teams channel against the Bot Framework JS SDK', () => {
     assert.match(JSON.stringify(update.activity.attachments[0].content), /approved/i);
   });
 
+  it('posts the script-check and keyword flag cards of a call with a transcript (issue 14)', async () => {
+    const api = (url, body) => fetch(`${bot.url}${url}`, {
+      method: body ? 'POST' : 'GET', headers: { authorization: `Bearer ${bot.apiKey}`, 'content-type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+    const current = await (await api('/api/v1/rubrics/support')).json();
+    const criteria = current.criteria.map((c) => {
+      if (c.id === 'disclosure') return { ...c, scriptCheck: { phrases: ['this call may be recorded for quality and training purposes'], withinSeconds: 30 } };
+      if (c.id === 'empathy') return { ...c, keywordTriggers: [{ label: 'legal threat', phrases: ['speak to a lawyer'], speaker: 'customer' }] };
+      return c;
+    });
+    const created = await api('/api/v1/rubrics', { key: 'support', name: current.name, callType: current.callType, overallThreshold: current.overallThreshold, criteria });
+    const createdText = await created.text();
+    assert.equal(created.status, 201, createdText);
+    const { version } = JSON.parse(createdText);
+    const call = {
+      source: 'acme-qa', callId: 'teams-script-1', agent: 'ana@example.com', callTime: '2026-11-20T13:00:00Z', durationSeconds: 600,
+      rubric: { key: 'support', version }, overallScore: 92,
+      scores: current.criteria.map((c) => ({ criterion: c.id, score: 95 })),
+      transcript: { segments: [
+        { speaker: 'agent', start: '00:00:02', text: 'Thanks for calling Acme, how can I help?' },
+        { speaker: 'customer', start: '00:00:06', text: 'If this is not fixed I want to speak to a lawyer.' },
+        { speaker: 'agent', start: '00:00:45', text: 'This call may be recorded for quality and training purposes.' },
+      ] },
+    };
+    const response = await api('/api/v1/scored-calls', call);
+    assert.equal(response.status, 201, await response.text());
+    for (const text of ['Script check: failed', 'Keyword alert: legal threat']) {
+      const sent = await fake.waitFor((c) => c.op === 'send' && c.conversationId === CHANNEL && JSON.stringify(c.activity.attachments ?? []).includes(text));
+      const card = sent.activity.attachments[0];
+      assert.equal(card.contentType, 'application/vnd.microsoft.card.adaptive');
+      assert.equal(card.content.type, 'AdaptiveCard');
+      assert.equal(card.content.version, '1.5');
+    }
+  });
+
   it('answers an unknown invoke with 501, a non-Execute action with 400 and a personal message with a reply', async () => {
     const unknown = await post(inChannel({ type: 'invoke', name: 'composeExtension/query', id: 'invoke-unknown', value: {} }));
     assert.equal(unknown.status, 501);

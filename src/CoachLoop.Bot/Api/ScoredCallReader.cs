@@ -52,7 +52,7 @@ internal static class ScoredCallReader
 
         var call = new ScoredCall(source ?? "", callId ?? "", agent ?? "", callTime ?? default,
             duration >= 0 ? TimeSpan.FromSeconds(duration.Value) : null, queue, rubricKey ?? "", rubricVersion ?? 0, overall ?? 0,
-            scores, recordingUrl);
+            scores, recordingUrl, TranscriptReader.Read(f));
         return (call, errors);
     }
 
@@ -72,15 +72,23 @@ internal static class ScoredCallReader
         {
             var quote = e.String("quote", required: true);
             var offsetText = e.String("offset", required: true);
-            var offset = TimeSpan.Zero;
-            if (offsetText is not null && !TimeSpan.TryParseExact(offsetText, OffsetFormats, CultureInfo.InvariantCulture, out offset))
-            {
-                errors.Add(new(e.Path("offset"), $"'{offsetText}' is not an offset like 00:12:04"));
-            }
-
-            evidence = new Evidence(quote ?? "", offset, e.String("failingSentence"));
+            evidence = new Evidence(quote ?? "", ReadOffset(e, "offset", required: true), e.String("failingSentence"));
         }
 
         return new CriterionScore(criterion ?? "", score ?? 0, evidence);
+    }
+
+    /// <summary>An offset in the call, written as evidence offsets are (00:12:04, 12:04); zero when missing or unreadable.</summary>
+    public static TimeSpan ReadOffset(JsonFields fields, string name, bool required)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var text = fields.String(name, required);
+        var offset = TimeSpan.Zero;
+        if (text is not null && !TimeSpan.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, out offset))
+        {
+            fields.Errors.Add(new(fields.Path(name), $"'{text}' is not an offset like 00:12:04"));
+        }
+
+        return offset;
     }
 }

@@ -44,6 +44,18 @@ public sealed class DigestComposer(CoachLoopDbContext db)
             await HealthAsync(team.Id, since, now, ct).ConfigureAwait(false));
     }
 
+    // A week of the team's compliance flags (the only kind a script check raises): the finding lives in the plan's JSON, so
+    // the plans are read and counted here.
+    private async Task<int> DisagreementsAsync(Guid teamId, DateTimeOffset now, CancellationToken ct)
+    {
+        var weekAgo = now.AddDays(-7);
+        var plans = await db.Flags.AsNoTracking()
+            .Where(f => f.TeamId == teamId && f.Kind == FlagKind.Compliance && f.RaisedAt >= weekAgo)
+            .Select(f => f.Plan)
+            .ToListAsync(ct).ConfigureAwait(false);
+        return plans.Count(p => p.Transcript?.Disagreement is not null);
+    }
+
     private async Task<LoopHealth> HealthAsync(Guid teamId, DateTimeOffset since, DateTimeOffset now, CancellationToken ct)
     {
         var coached = await db.Flags.AsNoTracking()
@@ -64,6 +76,6 @@ public sealed class DigestComposer(CoachLoopDbContext db)
         var timing = LoopMetrics.TimeToCoaching(coached.Where(c => c.SessionLoggedAt >= since).Select(c => (c.CallTime, c.SessionLoggedAt)));
         var practice = LoopMetrics.PracticeCompletionRate(coached.Where(c => c.ApprovedAt is not null)
             .Select(c => (c.ApprovedAt!.Value, c.PracticeCompletedAt)), since, now);
-        return new LoopHealth(timing.AverageHours, practice, drifting);
+        return new LoopHealth(timing.AverageHours, practice, drifting, await DisagreementsAsync(teamId, now, ct).ConfigureAwait(false));
     }
 }

@@ -90,6 +90,7 @@ public sealed class CoachLoopMetrics
         Engine.Flags.FlagKind.Quality => "quality",
         Engine.Flags.FlagKind.Compliance => "compliance",
         Engine.Flags.FlagKind.Pattern => "pattern",
+        Engine.Flags.FlagKind.Keyword => "keyword",
         _ => kind.ToString().ToLowerInvariant(),
     };
 }

@@ -33,6 +33,18 @@ public static class CallFingerprint
             Append(sb, s.Evidence?.FailingSentence);
         }
 
+        // Appended only when present, so the hash of a call without a transcript is what it was before transcripts existed.
+        if (call.Transcript?.Segments is { } segments)
+        {
+            Append(sb, "transcript");
+            foreach (var segment in segments)
+            {
+                Append(sb, segment.Speaker.ToString());
+                Append(sb, segment.Start.Ticks.ToString(CultureInfo.InvariantCulture));
+                Append(sb, segment.Text);
+            }
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 

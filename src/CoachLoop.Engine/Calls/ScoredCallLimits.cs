@@ -33,4 +33,10 @@ public static class ScoredCallLimits
 
     /// <summary>The failing sentence of a quote.</summary>
     public const int FailingSentence = 2000;
+
+    /// <summary>Transcript segments per call: a two-hour call split every few seconds. The transcript is checked, not stored.</summary>
+    public const int TranscriptSegments = 5000;
+
+    /// <summary>The text of one transcript segment; a quote of it is kept in the flag's plan.</summary>
+    public const int SegmentText = 2000;
 }

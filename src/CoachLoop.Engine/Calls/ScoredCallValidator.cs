@@ -1,5 +1,6 @@
 using CoachLoop.Engine.Common;
 using CoachLoop.Engine.Rubrics;
+using CoachLoop.Engine.Transcripts;
 
 namespace CoachLoop.Engine.Calls;
 
@@ -64,6 +65,7 @@ public static class ScoredCallValidator
         }
 
         ValidateScores(errors, call.Scores ?? [], rubric, refused);
+        TranscriptValidator.Validate(errors, call.Transcript);
         return errors;
     }
 
@@ -92,6 +94,7 @@ public static class ScoredCallValidator
             }
         }
 
+        TranscriptValidator.ValidateText(errors, call.Transcript);
         return errors;
     }
 

@@ -15,7 +15,10 @@ public static class ActionPlanBuilder
         ArgumentNullException.ThrowIfNull(call);
         var focus = draft.Focus;
         var scenario = SuggestScenario(focus.Criterion, exceptScenarioId: null);
-        var evidence = focus.Evidence;
+        // The QA system's evidence first; a script check's closest segment when the QA system gave none.
+        var evidence = focus.Evidence ?? (draft.Finding is { Quote: { } q, Offset: { } o }
+            ? new Evidence(q, TimeSpan.ParseExact(o, @"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture))
+            : null);
         return new ActionPlan(
             call.CallId,
             call.CallTime,
@@ -30,7 +33,8 @@ public static class ActionPlanBuilder
             DescribeHistory(draft),
             draft.Reasons,
             draft.OtherGaps.Select(g => g.Line).ToList(),
-            draft.RecentScores);
+            draft.RecentScores,
+            draft.Finding);
     }
 
     /// <summary>The first scenario of the catalogue, or the first one that differs from the one that did not work.</summary>

@@ -1,4 +1,5 @@
 using CoachLoop.Engine.Coaching;
+using CoachLoop.Engine.Transcripts;
 
 namespace CoachLoop.Engine.Flags;
 
@@ -9,6 +10,7 @@ namespace CoachLoop.Engine.Flags;
 /// <param name="RecentScores">The agent's recent scores on the focus criterion, oldest first, this call last.</param>
 /// <param name="StreakLength">How many failing calls in a row, by call time, this call is part of.</param>
 /// <param name="Streak">For a pattern flag: the streak it names and claims.</param>
+/// <param name="Finding">What the transcript checks found on the focus criterion, or the keyword hit.</param>
 public sealed record FlagDraft(
     FlagKind Kind,
     CriterionGap Focus,
@@ -16,7 +18,8 @@ public sealed record FlagDraft(
     IReadOnlyList<CriterionGap> OtherGaps,
     IReadOnlyList<decimal> RecentScores,
     int StreakLength,
-    PatternStreak? Streak = null)
+    PatternStreak? Streak = null,
+    TranscriptFinding? Finding = null)
 {
-    public bool Urgent => Kind == FlagKind.Compliance;
+    public bool Urgent => Kind == FlagKind.Compliance || (Kind == FlagKind.Keyword && Finding?.Severity != KeywordSeverity.Review);
 }

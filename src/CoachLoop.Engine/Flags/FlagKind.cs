@@ -11,4 +11,7 @@ public enum FlagKind
 
     /// <summary>The same criterion below threshold in N consecutive scored calls: a coaching escalation.</summary>
     Pattern,
+
+    /// <summary>A rubric's keyword trigger was said on the call: a review quoting the segment (urgent unless the trigger says review).</summary>
+    Keyword,
 }

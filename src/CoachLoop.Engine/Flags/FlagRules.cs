@@ -2,6 +2,7 @@ using System.Globalization;
 using CoachLoop.Engine.Calls;
 using CoachLoop.Engine.Coaching;
 using CoachLoop.Engine.Rubrics;
+using CoachLoop.Engine.Transcripts;
 
 namespace CoachLoop.Engine.Flags;
 
@@ -45,17 +46,40 @@ public static class FlagRules
         var drafts = new List<FlagDraft>();
         var notes = new List<StreakNote>();
         var failing = CoachFirst.Order(gaps.Where(g => g.Fails));
+        var transcript = TranscriptChecks.Run(rubric, call.Transcript);
 
-        foreach (var compliance in failing.Where(g => g.FailedCompliance))
+        // A compliance criterion flags when its QA score fails or when CoachLoop's own script check fails; when the two
+        // disagree the flag says so.
+        var compliances = CoachFirst.Order(gaps.Where(g => g.FailedCompliance
+            || (g.Criterion.IsCompliance && transcript.Scripts.TryGetValue(g.Criterion.Id, out var f) && !f.Passed)));
+        foreach (var compliance in compliances)
         {
-            var reasons = new List<string> { $"compliance: {compliance.Criterion.Name} failed ({Num(compliance.Score)} < {Num(compliance.Criterion.Threshold)})" };
+            var finding = ScriptVerdict.Compare(compliance, transcript.Scripts.GetValueOrDefault(compliance.Criterion.Id));
+            var reasons = new List<string>();
+            if (compliance.FailedCompliance)
+            {
+                reasons.Add($"compliance: {compliance.Criterion.Name} failed ({Num(compliance.Score)} < {Num(compliance.Criterion.Threshold)})");
+            }
+
+            if (finding is { Passed: false })
+            {
+                reasons.Add($"compliance: {compliance.Criterion.Name} script check failed: {finding.Summary}");
+            }
+
+            if (finding?.Disagreement is { } disagreement)
+            {
+                reasons.Add(disagreement);
+            }
+
             if (streaks[compliance.Criterion.Id].Length >= patternStreak)
             {
                 reasons.Add(StreakReason(streaks[compliance.Criterion.Id].Length));
             }
 
-            drafts.Add(Draft(FlagKind.Compliance, compliance, reasons, [], history, calls, streaks, withStreak: false));
+            drafts.Add(Draft(FlagKind.Compliance, compliance, reasons, [], history, calls, streaks, withStreak: false) with { Finding = finding });
         }
+
+        drafts.AddRange(transcript.Keywords.Select(hit => KeywordDraft(call, hit)));
 
         foreach (var split in gaps.Where(g => !g.Fails && streaks[g.Criterion.Id].SplitFlagId is not null))
         {
@@ -131,6 +155,16 @@ public static class FlagRules
         var earlier = history.For(id).Where(c => CallOrder.Instance.Compare(c, current) < 0).Order(CallOrder.Instance).ToList();
         var recent = earlier.Skip(Math.Max(0, earlier.Count - (RecentWindow - 1))).Select(c => c.Score).Append(focus.Score).ToList();
         return new FlagDraft(kind, focus, reasons, others, recent, streaks[id].Length, withStreak ? streaks[id] : null);
+    }
+
+    // The flag is coached on the trigger's criterion; its score is the call's on it, or the overall score when the call has
+    // none (the QA system need not score every criterion). The quote is the segment, not the QA evidence.
+    private static FlagDraft KeywordDraft(ScoredCall call, KeywordHit hit)
+    {
+        var criterion = hit.Criterion;
+        var score = call.Scores.FirstOrDefault(s => string.Equals(s.CriterionId, criterion.Id, StringComparison.Ordinal))?.Score ?? call.OverallScore;
+        return new FlagDraft(FlagKind.Keyword, new CriterionGap(criterion, score, null), [$"keyword: {hit.Trigger.Label}: {hit.Finding.Summary}"],
+            [], [score], 0, null, hit.Finding);
     }
 
     private static string BelowReason(CriterionGap gap) =>

@@ -1,6 +1,10 @@
+using CoachLoop.Engine.Transcripts;
+
 namespace CoachLoop.Engine.Rubrics;
 
 /// <summary>One scored criterion of a rubric version. Immutable: a change makes a new rubric version.</summary>
+/// <param name="ScriptCheck">For a compliance criterion in script mode: the wording CoachLoop checks on the transcript itself.</param>
+/// <param name="KeywordTriggers">Phrases that, said on a call, raise a keyword flag coached on this criterion.</param>
 public sealed record Criterion(
     string Id,
     string Name,
@@ -11,7 +15,9 @@ public sealed record Criterion(
     string GoodLooksLike,
     string PoorLooksLike,
     string ExpectedBehaviour,
-    IReadOnlyList<PracticeScenario> Scenarios)
+    IReadOnlyList<PracticeScenario> Scenarios,
+    ScriptCheck? ScriptCheck = null,
+    IReadOnlyList<KeywordTrigger>? KeywordTriggers = null)
 {
     public bool IsCompliance => Kind == CriterionKind.Compliance;
 

@@ -86,6 +86,8 @@ public static class RubricValidator
             errors.Add(new($"{path}.mode", "must be script or intent"));
         }
 
+        Transcripts.ScriptRulesValidator.ValidateCheck(errors, path, c);
+        Transcripts.ScriptRulesValidator.ValidateTriggers(errors, path, c.KeywordTriggers);
         var scenarios = c.Scenarios ?? [];
         var scenarioIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var j = 0; j < scenarios.Count; j++)

@@ -26,7 +26,12 @@ public sealed class EveryCardValidatesTests
 
         await chat.PostCallAsync(Json.Call("c1", empathy: 90, disclosure: 0));
         await chat.PostCallAsync(Json.Call("c2"));
+        (await (await app.CreateApiClientAsync()).PostAsJsonAsync("/api/v1/rubrics", Transcripts.ScriptCheckJson.Rubric())).EnsureSuccessStatusCode();
+        await chat.PostCallAsync(Transcripts.ScriptCheckJson.Call("c3", ("agent", "00:00:02", "Thanks for calling <Acme> & co, *how* can I help?"), ("customer", "00:00:06", "If this is not fixed I want to speak to a lawyer."),
+            ("agent", "00:00:45", "This call may be recorded for quality and training purposes.")));
         await Collect();
+        Assert.Contains(seen, card => card.Contains("Keyword alert: legal threat", StringComparison.Ordinal));
+        Assert.Contains(seen, card => card.Contains("Script check: failed", StringComparison.Ordinal));
         await chat.ActOnFlagAsync("morgan@example.com", "approvePractice", callId: "c2");
         await Collect();
         await chat.ActOnFlagAsync("morgan@example.com", "logSession", new Dictionary<string, string>

@@ -17,6 +17,7 @@ public sealed class ScoredCallBuilder
     private string _rubricKey;
     private int _rubricVersion;
     private decimal _overall = PassingScore;
+    private Transcript? _transcript;
 
     public ScoredCallBuilder()
         : this(new RubricBuilder().Build())
@@ -98,7 +99,14 @@ public sealed class ScoredCallBuilder
         return this;
     }
 
+    /// <summary>Adds a transcript: (speaker, seconds from the start, text) per segment.</summary>
+    public ScoredCallBuilder WithTranscript(params (Speaker Speaker, int Seconds, string Text)[] segments)
+    {
+        _transcript = new Transcript(segments.Select(s => new TranscriptSegment(s.Speaker, TimeSpan.FromSeconds(s.Seconds), s.Text)).ToList());
+        return this;
+    }
+
     public ScoredCall Build() =>
         new(_source, _callId, _agent, _callTime, _duration, "billing", _rubricKey, _rubricVersion, _overall, _scores.ToList(),
-            "https://recordings.example.com/4471");
+            "https://recordings.example.com/4471", _transcript);
 }

@@ -20,6 +20,10 @@ internal sealed class SchemaDocs : IOpenApiSchemaTransformer
         [typeof(RubricDto)] = ["key", "name", "callType", "criteria"],
         [typeof(CriterionDto)] = ["id", "name", "weight", "threshold"],
         [typeof(TeamChannelLink)] = ["conversationId"],
+        [typeof(TranscriptDto)] = ["segments"],
+        [typeof(TranscriptSegmentDto)] = ["speaker", "start", "text"],
+        [typeof(ScriptCheckDto)] = ["phrases"],
+        [typeof(KeywordTriggerDto)] = ["label", "phrases"],
     };
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
@@ -75,5 +79,11 @@ internal sealed class SchemaDocs : IOpenApiSchemaTransformer
                 ["evidence"] = new JsonObject { ["quote"] = "That's just our policy.", ["offset"] = "00:12:04" },
             },
             new JsonObject { ["criterion"] = "disclosure", ["score"] = 100 }),
+        ["transcript"] = new JsonObject
+        {
+            ["segments"] = new JsonArray(
+                new JsonObject { ["speaker"] = "agent", ["start"] = "00:00:02", ["text"] = "Thanks for calling Acme. This call may be recorded for quality and training purposes." },
+                new JsonObject { ["speaker"] = "customer", ["start"] = "00:00:09", ["text"] = "Hi, my bill is wrong again." }),
+        },
     };
 }

@@ -33,6 +33,11 @@ public static class DigestCardBuilder
             new("Call to coaching", health.AverageHoursToCoaching is { } h ? $"{h:0.#} h on average" : "no sessions logged yet"),
             new("Practice completion", health.PracticeCompletionRate is { } r ? $"{r * 100:0}%" : "no practice assigned yet"),
         };
+        if (health.ScriptDisagreements > 0)
+        {
+            facts.Add(new("QA calibration", $"{CardText.Count(health.ScriptDisagreements, "script check")} disagreed with QA scores this week"));
+        }
+
         foreach (var drift in health.TrendingDown)
         {
             var trend = new CardTrend(drift.WeeklyAverages, 0);

@@ -19,6 +19,7 @@ public static class FlagCardBuilder
         {
             FlagKind.Compliance => $"Compliance: {name}",
             FlagKind.Pattern => $"Pattern: {name} below threshold in a row",
+            FlagKind.Keyword => TranscriptSection.Title(plan) ?? $"Keyword alert: {name}",
             _ => $"Coaching: {name}",
         };
         var facts = new List<CardFact>
@@ -38,7 +39,13 @@ public static class FlagCardBuilder
             facts.Add(new($"Last {r.Days} days", Figures(r, flag.CriterionId)));
         }
 
-        var sections = new List<CardSection> { new("Expected behaviour", plan.ExpectedBehaviour) };
+        var sections = new List<CardSection>();
+        if (TranscriptSection.For(plan) is { } transcript)
+        {
+            sections.Add(transcript);
+        }
+
+        sections.Add(new("Expected behaviour", plan.ExpectedBehaviour));
         if (flag.Streak.Count > 0)
         {
             sections.Add(new(StreakText.Heading, StreakText.Describe(flag.Streak)));

@@ -38,6 +38,10 @@ public sealed class EveryBlockKitPayloadTests
 
         await slack.Chat.PostCallAsync(Json.Call("c1", empathy: 90, disclosure: 0));
         await slack.Chat.PostCallAsync(Json.Call("c2"));
+        // A script-check flag and a keyword flag, with transcript text that needs escaping.
+        (await (await slack.App.CreateApiClientAsync()).PostAsJsonAsync("/api/v1/rubrics", Transcripts.ScriptCheckJson.Rubric())).EnsureSuccessStatusCode();
+        await slack.Chat.PostCallAsync(Transcripts.ScriptCheckJson.Call("c3", ("agent", "00:00:02", "Thanks for calling <Acme> & co, *how* can I help?"), ("customer", "00:00:06", "If this is not fixed I want to speak to a lawyer."),
+            ("agent", "00:00:45", "This call may be recorded for quality and training purposes.")));
         await StepAsync();
         await slack.Chat.ActOnFlagAsync("morgan@example.com", "approvePractice", callId: "c2");
         await StepAsync();
