@@ -42,6 +42,8 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<Engine.Coaching.Workshop> Workshops => Set<Engine.Coaching.Workshop>();
+    public DbSet<WorkshopFlag> WorkshopFlags => Set<WorkshopFlag>();
 
     public DatabaseProvider Provider => Database.ProviderName switch
     {
