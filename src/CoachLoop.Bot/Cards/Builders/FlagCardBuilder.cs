@@ -39,6 +39,10 @@ public static class FlagCardBuilder
         }
 
         var sections = new List<CardSection> { new("Expected behaviour", plan.ExpectedBehaviour) };
+        if (PeerExampleSection.ForManager(context) is { } peer)
+        {
+            sections.Add(peer);
+        }
         if (flag.Streak.Count > 0)
         {
             sections.Add(new(StreakText.Heading, StreakText.Describe(flag.Streak)));

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace CoachLoop.Bot.Cards.Builders;
+
+/// <summary>
+/// The "What good sounds like" part of flag and agent cards: a peer's words on the same criterion, where they said it, and who
+/// (named or not, by setting). Agents never see a peer's score; the flag card shows it only for a peer of the same team, whose
+/// scores that team's manager sees anyway.
+/// </summary>
+public static class PeerExampleSection
+{
+    public const string Heading = "What good sounds like";
+
+    /// <summary>The section for the manager's flag card, or null when there is no example (or the setting is off).</summary>
+    public static CardSection? ForManager(FlagCardContext context) => Build(context, withScore: true);
+
+    /// <summary>The section for the agent's own card: the same words, never the peer's score.</summary>
+    public static CardSection? ForAgent(FlagCardContext context) => Build(context, withScore: false);
+
+    private static CardSection? Build(FlagCardContext context, bool withScore)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var mode = context.PeerMode;
+        if (mode == PeerExampleMode.Off || context.Peer is not { } peer)
+        {
+            return null;
+        }
+
+        var who = (mode, peer.SameTeam) switch
+        {
+            (PeerExampleMode.Named, true) => $"{peer.PeerName} (same team)",
+            (PeerExampleMode.Named, false) => $"{peer.PeerName} (another team)",
+            (_, true) => "A teammate",
+            _ => "An agent in another team",
+        };
+        var at = peer.OffsetSeconds is { } s ? $" at {TimeSpan.FromSeconds(s).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)}" : "";
+        var score = withScore && peer.SameTeam ? $" Scored {CardText.Number(peer.Score)}." : "";
+        return new(Heading, $"{who}, call of {CardText.Day(DateOnly.FromDateTime(peer.CallTime.UtcDateTime))}{at}: \u201c{peer.Quote}\u201d{score}");
+    }
+}
