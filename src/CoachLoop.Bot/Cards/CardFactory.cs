@@ -96,6 +96,11 @@ public sealed class CardFactory(CoachLoopDbContext db, RubricCache rubrics, Time
                     return await new DigestCardQuery(db).BuildAsync(notice.Id, notice.Payload, ct).ConfigureAwait(false);
                 }
 
+                if (notice?.Kind == Workshops.WorkshopNotices.Kind)
+                {
+                    return await new Workshops.WorkshopCardQuery(db, rubrics).BuildAsync(notice.Id, ct).ConfigureAwait(false);
+                }
+
                 return notice is null ? null : NoticeCards.Build(notice);
             default:
                 return null;

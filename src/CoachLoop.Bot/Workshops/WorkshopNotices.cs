@@ -1,0 +1,10 @@
+namespace CoachLoop.Bot.Workshops;
+
+/// <summary>A scheduled workshop's card is a notice of this kind whose id is the workshop's, sent to its manager.</summary>
+public static class WorkshopNotices
+{
+    public const string Kind = "workshop";
+
+    /// <summary>The action data key naming the suggested criterion on a digest's "Schedule workshop".</summary>
+    public const string CriterionKey = "criterionId";
+}
