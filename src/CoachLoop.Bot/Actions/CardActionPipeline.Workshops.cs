@@ -58,7 +58,14 @@ public sealed partial class CardActionPipeline
                 await cards.BuildAsync(CardKinds.Notice, digestId, ct).ConfigureAwait(false)));
         }
 
-        var workshop = Workshop.Schedule(fresh, Workshop.DefaultDate(LocalToday(person!, now)), actor!, now);
+        var today = LocalToday(person!, now);
+        if (ReadDay(request, today) is not { } day)
+        {
+            return Attempt.Stop(new(ActionOutcome.Invalid, "Some answers need another look.", await cards.BuildAsync(CardKinds.Notice, digestId, ct).ConfigureAwait(false),
+                new Dictionary<string, string> { [WorkshopNotices.DayKey] = $"Pick a day from today to {WorkshopNotices.MaxDaysAhead} days ahead, like 2026-11-27." }));
+        }
+
+        var workshop = Workshop.Schedule(fresh, day, actor!, now);
         db.Workshops.Add(workshop);
         db.WorkshopFlags.AddRange(fresh.Flags.Select(f => new WorkshopFlag { WorkshopId = workshop.Id, FlagId = f.FlagId }));
         var card = new Notice
@@ -127,6 +134,19 @@ public sealed partial class CardActionPipeline
         }
 
         return Attempt.Go($"Workshop logged: a session on each of {flags.Count} flags, each with its own follow-up date.");
+    }
+
+    /// <summary>The day asked for (today up to <see cref="WorkshopNotices.MaxDaysAhead"/> days ahead), the next working day when none; null when wrong.</summary>
+    private static DateOnly? ReadDay(CardActionRequest request, DateOnly today)
+    {
+        var text = request.Data.GetValueOrDefault(WorkshopNotices.DayKey);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Workshop.DefaultDate(today);
+        }
+
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            && day >= today && day <= today.AddDays(WorkshopNotices.MaxDaysAhead) ? day : null;
     }
 
     /// <summary>Workshops are the team manager's: the one who gets the digest and runs the team's coaching.</summary>

@@ -34,8 +34,8 @@ internal sealed class DigestCardQuery(CoachLoopDbContext db)
         var disputeRows = digest.DisputesWaiting.Where(i => disputes.ContainsKey(i.SubjectId)).Select(i => DisputeRow(i, disputes[i.SubjectId]));
         var scheduled = await ScheduledAsync(digest, ct).ConfigureAwait(false);
         var version = unchecked(OpenFlagsQuery.Version(flags) + disputes.Values.Count(d => d.Status != DisputeStatus.Open) + scheduled.Count);
-        return DigestCardBuilder.Build(noticeId, digest, [.. compliance, .. others, .. disputeRows, .. Workshops.WorkshopRows.For(noticeId, version, digest, scheduled)],
-            version);
+        var card = DigestCardBuilder.Build(noticeId, digest, [.. compliance, .. others, .. disputeRows, .. Workshops.WorkshopRows.For(digest, scheduled)], version);
+        return Workshops.WorkshopRows.Schedule(noticeId, version, digest, scheduled) is { } schedule ? card with { Actions = [schedule] } : card;
     }
 
     /// <summary>The workshops already scheduled for the flags of the digest's suggestions, by flag.</summary>

@@ -7,4 +7,10 @@ public static class WorkshopNotices
 
     /// <summary>The action data key naming the suggested criterion on a digest's "Schedule workshop".</summary>
     public const string CriterionKey = "criterionId";
+
+    /// <summary>The input naming the workshop's day; without it (the API, an older card) the next working day.</summary>
+    public const string DayKey = "scheduledFor";
+
+    /// <summary>How far ahead a workshop may be scheduled: the flags' window, so the group is still the one suggested.</summary>
+    public const int MaxDaysAhead = 14;
 }

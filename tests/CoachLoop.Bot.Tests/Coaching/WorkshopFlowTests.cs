@@ -39,7 +39,8 @@ public sealed class WorkshopFlowTests
         Assert.Contains("Empathy: 3 agents", text, StringComparison.Ordinal);
         Assert.Contains("Ana Ruiz 45 vs 60, Ben Okafor 45 vs 60, Cy Park 45 vs 60", text, StringComparison.Ordinal);
         Assert.Contains("instead of 3 one-to-ones", text, StringComparison.Ordinal);
-        Assert.Equal("empathy", Workshop.DataOf(digest, "scheduleWorkshop")["criterionId"]);
+        Assert.Contains("\"id\":\"criterionId\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"2026-11-24\"", text, StringComparison.Ordinal);
         Assert.Contains("3 flags in all", text, StringComparison.Ordinal);
         await AdaptiveCardSchema.AssertValidAsync(digest);
     }
@@ -69,6 +70,23 @@ public sealed class WorkshopFlowTests
         var digest = (await Workshop.DigestAsync(app, chat)).ToJsonString();
         Assert.Contains("scheduled for Tue 24 Nov 2026", digest, StringComparison.Ordinal);
         Assert.DoesNotContain("scheduleWorkshop", digest, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-11-22")]
+    [InlineData("2026-12-08")]
+    [InlineData("next week")]
+    public async Task ADayInThePastOrTooFarAheadIsAskedAgainAndNothingIsScheduled(string day)
+    {
+        var (app, chat) = await SuggestedAsync();
+        await using var host = app;
+        var data = Workshop.DataOf(await Workshop.DigestAsync(app, chat), "scheduleWorkshop");
+
+        var answer = await chat.ActAsync("morgan@example.com", "scheduleWorkshop", "notice", Guid.Parse(data["subjectId"]),
+            int.Parse(data["v"], System.Globalization.CultureInfo.InvariantCulture), new Dictionary<string, string> { ["criterionId"] = "empathy", ["scheduledFor"] = day });
+
+        Assert.Equal("invalid", answer.GetProperty("outcome").GetString());
+        Assert.Empty(await Workshop.WorkshopsAsync(app));
     }
 
     [Theory]
