@@ -18,7 +18,7 @@ public sealed class PeerExampleCardTests
     private const string BensWords = "I can hear how frustrating that fee is; let me fix it with you now.";
 
     /// <summary>A call that passes everything, with a quote for empathy scored <paramref name="empathy"/>.</summary>
-    private static JsonObject GoodCall(string callId, string agent, decimal empathy = 92, string callTime = "2026-11-19T07:00:00Z", string quote = BensWords)
+    internal static JsonObject GoodCall(string callId, string agent, decimal empathy = 92, string callTime = "2026-11-19T07:00:00Z", string quote = BensWords)
     {
         var call = Json.Call(callId, empathy: empathy, agent: agent, callTime: callTime);
         call["scores"]![1] = Json.Score("empathy", empathy, quote, "00:03:10");

@@ -40,6 +40,20 @@ internal static class Workshop
     public static async Task<JsonObject> DigestAsync(CoachLoopApp app, Chat chat) =>
         JsonNode.Parse(Assert.Single(await Schedule.DirectCardsAsync(app, chat, "morgan@example.com"), c => c.Contains("coaching digest", StringComparison.Ordinal)))!.AsObject();
 
+    /// <summary>Schedules the workshop the manager's one digest suggests, then logs it, as Morgan through the web channel.</summary>
+    public static async Task ScheduleAndLogAsync(CoachLoopApp app, Chat chat, Func<Task> step)
+    {
+        var data = DataOf(await DigestAsync(app, chat), "scheduleWorkshop");
+        var scheduled = await chat.ActAsync("morgan@example.com", "scheduleWorkshop", "notice", Guid.Parse(data["subjectId"]),
+            int.Parse(data["v"], System.Globalization.CultureInfo.InvariantCulture), new Dictionary<string, string> { ["criterionId"] = "empathy" });
+        Assert.Equal("done", scheduled.GetProperty("outcome").GetString());
+        await step();
+        var workshop = Assert.Single(await WorkshopsAsync(app));
+        var logged = await chat.ActAsync("morgan@example.com", "logWorkshop", "notice", workshop.Id, workshop.Revision, Log);
+        Assert.Equal("done", logged.GetProperty("outcome").GetString());
+        await step();
+    }
+
     public static IEnumerable<JsonObject> Execute(JsonNode node) => node switch
     {
         JsonObject o when o["type"]?.GetValue<string>() == "Action.Execute" => [o],
