@@ -160,8 +160,13 @@ public sealed class CardFactory(CoachLoopDbContext db, RubricCache rubrics, Time
                 figures.Below, figures.Compliance);
     }
 
-    private async Task<PeerExampleView?> PeerAsync(Flag flag, CancellationToken ct)
+    /// <summary>How peer examples name the peer here (setting <c>Cards:PeerExamples</c>).</summary>
+    public PeerExampleMode PeerMode => _peerMode;
+
+    /// <summary>The flag's peer example as its cards show it; null when it has none, it no longer counts, or the setting is off.</summary>
+    public async Task<PeerExampleView?> PeerAsync(Flag flag, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(flag);
         if (_peerMode == PeerExampleMode.Off || flag.PeerScoreId is not { } scoreId)
         {
             return null;

@@ -17,6 +17,23 @@ public static class PeerExampleSection
     /// <summary>The section for the agent's own card: the same words, never the peer's score.</summary>
     public static CardSection? ForAgent(FlagCardContext context) => Build(context, withScore: false);
 
+    /// <summary>How the peer is named under <paramref name="mode"/>: "A teammate", "Ben Okafor (same team)".</summary>
+    public static string Who(PeerExampleView peer, PeerExampleMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        return (mode, peer.SameTeam) switch
+        {
+            (PeerExampleMode.Named, true) => $"{peer.PeerName} (same team)",
+            (PeerExampleMode.Named, false) => $"{peer.PeerName} (another team)",
+            (_, true) => "A teammate",
+            _ => "An agent in another team",
+        };
+    }
+
+    /// <summary>Where in the peer's call the words are, as "00:03:10".</summary>
+    public static string? Offset(PeerExampleView peer) =>
+        peer?.OffsetSeconds is { } s ? TimeSpan.FromSeconds(s).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : null;
+
     private static CardSection? Build(FlagCardContext context, bool withScore)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -26,14 +43,8 @@ public static class PeerExampleSection
             return null;
         }
 
-        var who = (mode, peer.SameTeam) switch
-        {
-            (PeerExampleMode.Named, true) => $"{peer.PeerName} (same team)",
-            (PeerExampleMode.Named, false) => $"{peer.PeerName} (another team)",
-            (_, true) => "A teammate",
-            _ => "An agent in another team",
-        };
-        var at = peer.OffsetSeconds is { } s ? $" at {TimeSpan.FromSeconds(s).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture)}" : "";
+        var who = Who(peer, mode);
+        var at = Offset(peer) is { } offset ? $" at {offset}" : "";
         var score = withScore && peer.SameTeam ? $" Scored {CardText.Number(peer.Score)}." : "";
         return new(Heading, $"{who}, call of {CardText.Day(DateOnly.FromDateTime(peer.CallTime.UtcDateTime))}{at}: \u201c{peer.Quote}\u201d{score}");
     }
