@@ -41,6 +41,7 @@ app.MapDirectory();
 app.MapApiKeys();
 app.MapPeople();
 app.MapFlags();
+app.MapWorkshops();
 app.MapReports();
 app.MapOutbox();
 app.MapWebhooks();

@@ -46,6 +46,8 @@ public sealed class CoachLoopDbContext(DbContextOptions<CoachLoopDbContext> opti
 
     /// <summary>The ASP.NET Core Data Protection key ring (stored by the host's key repository), so several hosts share one set of keys.</summary>
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<Engine.Coaching.Workshop> Workshops => Set<Engine.Coaching.Workshop>();
+    public DbSet<WorkshopFlag> WorkshopFlags => Set<WorkshopFlag>();
 
     public DatabaseProvider Provider => Database.ProviderName switch
     {

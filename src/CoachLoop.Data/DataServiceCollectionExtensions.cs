@@ -40,7 +40,11 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ICallIntakeStore>(sp => new EfCallIntakeStore(sp.GetRequiredService<CoachLoopDbContext>(),
             new OutboxWriter(sp.GetRequiredService<CoachLoopDbContext>(), sp.GetServices<IConversationRouter>().Select(r => new RememberedConversations(r)),
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<IOptions<DeliveryOptions>>().Value),
-            sp.GetRequiredService<RubricCache>(), sp.GetRequiredService<OutboxSignal>()));
+            sp.GetRequiredService<RubricCache>(), sp.GetRequiredService<OutboxSignal>())
+        {
+            PeerExamples = sp.GetRequiredService<IOptions<PeerExampleOptions>>().Value.ToRule(),
+        });
+        services.AddOptions<PeerExampleOptions>().Bind(configuration.GetSection(PeerExampleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped(sp => new OutboxWriter(sp.GetRequiredService<CoachLoopDbContext>(), sp.GetServices<IConversationRouter>(),

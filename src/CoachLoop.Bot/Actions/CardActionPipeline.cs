@@ -19,7 +19,7 @@ namespace CoachLoop.Bot.Actions;
 /// </summary>
 public sealed partial class CardActionPipeline(
     CoachLoopDbContext db, ActorResolver actors, CardFactory cards, CardAudience audience, OutboxWriter outbox, TimeProvider clock,
-    CoachLoopMetrics metrics, ILogger<CardActionPipeline> logger)
+    CoachLoopMetrics metrics, ILogger<CardActionPipeline> logger, Microsoft.Extensions.Options.IOptions<Workshops.WorkshopOptions>? workshops = null)
 {
     private static readonly HashSet<string> FlagVerbs =
         [CardVerbs.ApprovePractice, CardVerbs.SwapScenario, CardVerbs.LogSession, CardVerbs.CompletePractice, CardVerbs.Resolve, CardVerbs.Dismiss];
@@ -42,12 +42,12 @@ public sealed partial class CardActionPipeline(
     private static readonly CompiledQuery<Func<CoachLoopDbContext, Guid, DateTimeOffset, IAsyncEnumerable<Guid>>> LiveListsOf = new(() => EF.CompileAsyncQuery(
         (CoachLoopDbContext db, Guid flagId, DateTimeOffset since) => db.NoticeFlags.AsNoTracking().Where(l => l.FlagId == flagId)
             .Join(db.Notices.AsNoTracking(), l => l.NoticeId, n => n.Id, (l, n) => n)
-            .Where(n => (n.Kind == FlagGroup.Kind || n.Kind == Scheduling.NoticeKinds.Digest) && n.CreatedAt >= since)
+            .Where(n => (n.Kind == FlagGroup.Kind || n.Kind == Scheduling.NoticeKinds.Digest || n.Kind == Workshops.WorkshopNotices.Kind) && n.CreatedAt >= since)
             .Select(n => n.Id)));
 
     private static readonly HashSet<string> AgentVerbs = [CardVerbs.AcceptScore, CardVerbs.DisputeScore];
     private static readonly HashSet<string> DisputeVerbs = [CardVerbs.UpholdDispute, CardVerbs.OverturnDispute];
-    private static readonly HashSet<string> KnownVerbs = [.. FlagVerbs, .. AgentVerbs, .. DisputeVerbs, CardVerbs.Refresh, CardVerbs.OpenCard];
+    private static readonly HashSet<string> KnownVerbs = [.. FlagVerbs, .. AgentVerbs, .. DisputeVerbs, CardVerbs.ScheduleWorkshop, CardVerbs.LogWorkshop, CardVerbs.Refresh, CardVerbs.OpenCard];
 
     public async Task<CardActionResult> HandleAsync(CardActionRequest request, CancellationToken ct = default)
     {
@@ -95,6 +95,7 @@ public sealed partial class CardActionPipeline(
             CardKinds.Flag => FlagVerbs,
             CardKinds.AgentScore => AgentVerbs,
             CardKinds.Dispute => DisputeVerbs,
+            CardKinds.Notice => NoticeVerbs,
             _ => [],
         };
         if (!verbs.Contains(request.Verb))
@@ -107,9 +108,12 @@ public sealed partial class CardActionPipeline(
         var actor = person is null ? null : ActorResolver.ToActor(person, request.Channel);
         var member = person is null ? null : Member.From(person);
         var now = clock.GetUtcNow();
-        var attempt = kind == CardKinds.Dispute
-            ? await DecideDisputeAsync(request, subjectId, member, actor, now, ct).ConfigureAwait(false)
-            : await ActOnFlagAsync(request, kind, subjectId, version, member, actor, now, ct).ConfigureAwait(false);
+        var attempt = kind switch
+        {
+            CardKinds.Dispute => await DecideDisputeAsync(request, subjectId, member, actor, now, ct).ConfigureAwait(false),
+            CardKinds.Notice => await ActOnNoticeAsync(request, subjectId, version, person, actor, now, ct).ConfigureAwait(false),
+            _ => await ActOnFlagAsync(request, kind, subjectId, version, member, actor, now, ct).ConfigureAwait(false),
+        };
         if (attempt.Result is { } early)
         {
             db.ChangeTracker.Clear();
@@ -140,6 +144,13 @@ public sealed partial class CardActionPipeline(
             if (await ReplayAsync(key, ct).ConfigureAwait(false) is { } first)
             {
                 return first;
+            }
+
+            if (kind == CardKinds.Notice)
+            {
+                // A workshop's flags are each in one workshop at most: a second click scheduling them at the same moment loses here.
+                return new(ActionOutcome.Stale, "Nothing changed: the workshop or one of its flags changed at the same moment. This is where it stands now.",
+                    await cards.BuildAsync(kind, subjectId, ct).ConfigureAwait(false));
             }
 
             throw;

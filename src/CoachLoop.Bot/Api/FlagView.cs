@@ -41,6 +41,9 @@ internal sealed record FlagView(
     FlagTeamView? Team,
     FlagCriterionView Criterion)
 {
+    /// <summary>"What good sounds like", on one flag only (a list leaves it out).</summary>
+    public PeerExampleApiView? PeerExample { get; init; }
+
     public static FlagView From(FlagListRow row, IReadOnlyList<AuditEntry>? history = null, IReadOnlyList<Guid>? folded = null)
     {
         ArgumentNullException.ThrowIfNull(row);

@@ -72,7 +72,7 @@ internal static class FlagsApi
             r => PageCursor.Encode("flags", r.Flag.Urgent ? "1" : "0", PageRequest.Key(r.Flag.RaisedAt), r.Flag.Id.ToString())));
     }
 
-    private static async Task<Results<Ok<FlagView>, ProblemHttpResult>> GetAsync(Guid id, CoachingQueries queries, CancellationToken ct)
+    private static async Task<Results<Ok<FlagView>, ProblemHttpResult>> GetAsync(Guid id, CoachingQueries queries, Cards.CardFactory cards, CancellationToken ct)
     {
         var row = await queries.FindFlagRowAsync(id, ct).ConfigureAwait(false);
         if (row?.Flag is not { } flag)
@@ -82,6 +82,7 @@ internal static class FlagsApi
 
         var history = await queries.HistoryAsync("flag", id, ct).ConfigureAwait(false);
         var folded = flag.Kind == FlagKind.Pattern ? await queries.FoldedIntoAsync(id, ct).ConfigureAwait(false) : null;
-        return TypedResults.Ok(FlagView.From(row, history, folded));
+        var peer = await cards.PeerAsync(flag, ct).ConfigureAwait(false);
+        return TypedResults.Ok(FlagView.From(row, history, folded) with { PeerExample = peer is null ? null : PeerExampleApiView.From(peer, cards.PeerMode) });
     }
 }

@@ -3,12 +3,21 @@ using CoachLoop.Data;
 using CoachLoop.Data.Stores;
 using CoachLoop.Engine.Flags;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoachLoop.Bot.Cards;
 
 /// <summary>Builds the current card for a subject from the database: the only place cards are made from state.</summary>
-public sealed class CardFactory(CoachLoopDbContext db, RubricCache rubrics, TimeProvider clock)
+public sealed class CardFactory(CoachLoopDbContext db, RubricCache rubrics, TimeProvider clock, IOptions<CardOptions>? options = null)
 {
+    private readonly PeerExampleMode _peerMode = options?.Value.PeerExamples ?? PeerExampleMode.Anonymous;
+
+    // A flag's peer example by the score's key: one indexed lookup. An overturned score no longer shows.
+    private static readonly CompiledQuery<Func<CoachLoopDbContext, Guid, Task<PeerRow?>>> PeerOf = new(() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, Guid scoreId) => db.CriterionScores.AsNoTracking().Where(s => s.Id == scoreId && !s.Overturned && s.Quote != null)
+            .Join(db.People.AsNoTracking(), s => s.AgentId, p => p.Id, (s, p) => new PeerRow(p.Name, p.TeamId, s.Quote!, s.OffsetSeconds, s.Score, s.CallTime))
+            .FirstOrDefault()));
+
     public const int RecentDays = 28;
 
     private static readonly CompiledQuery<Func<CoachLoopDbContext, Guid, Task<Flag?>>> FlagById = new(() => EF.CompileAsyncQuery(
@@ -87,6 +96,11 @@ public sealed class CardFactory(CoachLoopDbContext db, RubricCache rubrics, Time
                     return await new DigestCardQuery(db).BuildAsync(notice.Id, notice.Payload, ct).ConfigureAwait(false);
                 }
 
+                if (notice?.Kind == Workshops.WorkshopNotices.Kind)
+                {
+                    return await new Workshops.WorkshopCardQuery(db, rubrics).BuildAsync(notice.Id, ct).ConfigureAwait(false);
+                }
+
                 return notice is null ? null : NoticeCards.Build(notice);
             default:
                 return null;
@@ -127,6 +141,8 @@ public sealed class CardFactory(CoachLoopDbContext db, RubricCache rubrics, Time
         return new FlagCardContext(flag, names?.Name ?? "the agent", rubric?.FindCriterion(flag.CriterionId), history, dispute, figures)
         {
             ManagerName = managerName,
+            Peer = await PeerAsync(flag, ct).ConfigureAwait(false),
+            PeerMode = _peerMode,
         };
     }
 
@@ -144,9 +160,29 @@ public sealed class CardFactory(CoachLoopDbContext db, RubricCache rubrics, Time
                 figures.Below, figures.Compliance);
     }
 
+    /// <summary>How peer examples name the peer here (setting <c>Cards:PeerExamples</c>).</summary>
+    public PeerExampleMode PeerMode => _peerMode;
+
+    /// <summary>The flag's peer example as its cards show it; null when it has none, it no longer counts, or the setting is off.</summary>
+    public async Task<PeerExampleView?> PeerAsync(Flag flag, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(flag);
+        if (_peerMode == PeerExampleMode.Off || flag.PeerScoreId is not { } scoreId)
+        {
+            return null;
+        }
+
+        ct.ThrowIfCancellationRequested();
+        var row = await PeerOf.For(db)(db, scoreId).ConfigureAwait(false);
+        return row is null ? null
+            : new PeerExampleView(row.Name, flag.TeamId is not null && row.TeamId == flag.TeamId, row.Quote, row.OffsetSeconds, row.Score, row.CallTime);
+    }
+
     private static decimal? Average(double? sum, int count) => count == 0 || sum is null ? null : Math.Round((decimal)sum.Value / count, 1);
 
     private sealed record Names(string Name, string? Manager);
+
+    private sealed record PeerRow(string Name, Guid? TeamId, string Quote, int? OffsetSeconds, decimal Score, DateTimeOffset CallTime);
 
     private sealed record FigureSums(int Calls, double? OverallSum, int Below, int Scores, double? CriterionSum, int Compliance);
 }

@@ -14,6 +14,12 @@ public static class CardVerbs
     public const string UpholdDispute = "upholdDispute";
     public const string OverturnDispute = "overturnDispute";
 
+    /// <summary>On a digest's workshop suggestion: schedules one workshop for its flags.</summary>
+    public const string ScheduleWorkshop = "scheduleWorkshop";
+
+    /// <summary>On a workshop's card: logs a coaching session on each of its flags, in one transaction.</summary>
+    public const string LogWorkshop = "logWorkshop";
+
     /// <summary>
     /// Shows the full card of the subject named in the action's data (a row of a group, open-flags or digest card), for the
     /// clicker: no state change, nothing recorded. Adaptive Cards answer the invoke with that card; Slack posts it to the clicker.
@@ -26,6 +32,6 @@ public static class CardVerbs
     public static IReadOnlyList<string> All { get; } =
     [
         ApprovePractice, SwapScenario, LogSession, CompletePractice, Resolve, Dismiss, AcceptScore, DisputeScore, UpholdDispute,
-        OverturnDispute, OpenCard, Refresh,
+        OverturnDispute, ScheduleWorkshop, LogWorkshop, OpenCard, Refresh,
     ];
 }

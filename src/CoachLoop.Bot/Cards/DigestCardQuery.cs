@@ -32,8 +32,25 @@ internal sealed class DigestCardQuery(CoachLoopDbContext db)
         var disputeIds = digest.DisputesWaiting.Select(d => d.SubjectId).ToList();
         var disputes = await db.Disputes.AsNoTracking().Where(d => disputeIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct).ConfigureAwait(false);
         var disputeRows = digest.DisputesWaiting.Where(i => disputes.ContainsKey(i.SubjectId)).Select(i => DisputeRow(i, disputes[i.SubjectId]));
-        return DigestCardBuilder.Build(noticeId, digest, [.. compliance, .. others, .. disputeRows],
-            unchecked(OpenFlagsQuery.Version(flags) + disputes.Values.Count(d => d.Status != DisputeStatus.Open)));
+        var scheduled = await ScheduledAsync(digest, ct).ConfigureAwait(false);
+        var version = unchecked(OpenFlagsQuery.Version(flags) + disputes.Values.Count(d => d.Status != DisputeStatus.Open) + scheduled.Count);
+        var card = DigestCardBuilder.Build(noticeId, digest, [.. compliance, .. others, .. disputeRows, .. Workshops.WorkshopRows.For(digest, scheduled)], version);
+        return Workshops.WorkshopRows.Schedule(noticeId, version, digest, scheduled) is { } schedule ? card with { Actions = [schedule] } : card;
+    }
+
+    /// <summary>The workshops already scheduled for the flags of the digest's suggestions, by flag.</summary>
+    private async Task<IReadOnlyDictionary<Guid, (Guid Id, DateOnly Day)>> ScheduledAsync(Digest digest, CancellationToken ct)
+    {
+        var ids = digest.Workshops.SelectMany(w => w.Flags).Select(f => f.FlagId).ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, (Guid, DateOnly)>();
+        }
+
+        var taken = await db.WorkshopFlags.AsNoTracking().Where(l => ids.Contains(l.FlagId))
+            .Join(db.Workshops.AsNoTracking(), l => l.WorkshopId, w => w.Id, (l, w) => new { l.FlagId, w.Id, w.ScheduledFor })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return taken.ToDictionary(t => t.FlagId, t => (t.Id, t.ScheduledFor));
     }
 
     private static bool IsOpenCompliance(CardRow row, Dictionary<Guid, Flag> flags) =>

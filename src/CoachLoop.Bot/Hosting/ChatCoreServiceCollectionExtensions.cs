@@ -10,6 +10,7 @@ internal static class ChatCoreServiceCollectionExtensions
     /// <summary>Cards, the action pipeline and the outbox dispatcher: what every channel plugs into.</summary>
     public static IServiceCollection AddChatCore(this IServiceCollection services)
     {
+        services.AddOptions<CardOptions>().BindConfiguration(CardOptions.Section).ValidateOnStart();
         services.AddScoped<CardFactory>();
         services.AddScoped<CardAudience>();
         services.AddScoped<ActorResolver>();

@@ -5,6 +5,7 @@ using CoachLoop.Engine.Flags;
 using CoachLoop.Engine.Metrics;
 using CoachLoop.Engine.People;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoachLoop.Bot.Scheduling;
 
@@ -13,8 +14,10 @@ namespace CoachLoop.Bot.Scheduling;
 /// still needs someone is in it (a flag whose session is logged waits for its follow-up, an escalated one for a decision), so a
 /// digest never says "all clear" while the team has open flags.
 /// </summary>
-public sealed class DigestComposer(CoachLoopDbContext db)
+public sealed class DigestComposer(CoachLoopDbContext db, IOptions<Workshops.WorkshopOptions>? workshops = null)
 {
+    private readonly Engine.Coaching.WorkshopRule _workshops = workshops?.Value.ToRule() ?? Engine.Coaching.WorkshopRule.Default;
+
     public const int MaxItemsPerSection = Cards.Builders.OpenFlagsCardBuilder.MaxRows;
 
     public async Task<Digest> ComposeAsync(Team team, Person manager, DateOnly localDate, DateTimeOffset now, int healthDays, CancellationToken ct)
@@ -33,7 +36,7 @@ public sealed class DigestComposer(CoachLoopDbContext db)
         List<DigestItem> Take(IEnumerable<Flag> source) => source.OrderByDescending(f => f.RaisedAt).Take(MaxItemsPerSection).Select(Item).ToList();
 
         var since = now.AddDays(-healthDays);
-        return new Digest(manager.Id, manager.Name, team.Name, localDate,
+        var digest = new Digest(manager.Id, manager.Name, team.Name, localDate,
             Take(flags.Where(f => f.Kind == FlagKind.Compliance)),
             Take(flags.Where(f => f.Kind != FlagKind.Compliance)),
             Take(flags.Where(f => f.Status is FlagStatus.Raised or FlagStatus.Continued)),
@@ -42,6 +45,7 @@ public sealed class DigestComposer(CoachLoopDbContext db)
             disputes.OrderBy(d => d.Deadline).Take(MaxItemsPerSection)
                 .Select(d => new DigestItem(d.Id, names.GetValueOrDefault(d.AgentId, "agent"), d.Reason, $"answer by {Cards.Builders.CardText.Time(d.Deadline)}", false)).ToList(),
             await HealthAsync(team.Id, since, now, ct).ConfigureAwait(false));
+        return digest with { Workshops = await Workshops.WorkshopSuggestions.ForDigestAsync(db, flags, names, _workshops, now, ct).ConfigureAwait(false) };
     }
 
     // A week of the team's compliance flags (the only kind a script check raises): the finding lives in the plan's JSON, so

@@ -9,6 +9,7 @@ internal static class SchedulingServiceCollectionExtensions
     {
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<NoticeWriter>();
+        services.AddOptions<Workshops.WorkshopOptions>().BindConfiguration(Workshops.WorkshopOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DigestComposer>();
         services.AddSingleton<FollowUpWork>();
         services.AddSingleton<ReminderWork>();

@@ -14,5 +14,7 @@ internal sealed class CriterionScoreConfiguration : IEntityTypeConfiguration<Cri
         builder.Property(s => s.CriterionId).HasMaxLength(100).IsRequired();
         builder.HasOne<ScoredCallRecord>().WithMany().HasForeignKey(s => s.ScoredCallId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.AgentId, s.CriterionId, s.CallTime });
+        // Peer examples (migration 0019): a criterion's recent scores, newest first, without reading every score.
+        builder.HasIndex(s => new { s.CriterionId, s.CallTime });
     }
 }

@@ -23,6 +23,7 @@ internal sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
         builder.Property(f => f.Revision).IsConcurrencyToken();
         builder.HasOne<Records.ScoredCallRecord>().WithMany().HasForeignKey(f => f.ScoredCallId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => f.SupersededBy);
+        builder.Property(f => f.PeerScoreId);
         builder.OwnsMany(f => f.Streak, streak =>
         {
             // A call's score on a criterion belongs to one streak at most: one streak, one pattern flag, ever.

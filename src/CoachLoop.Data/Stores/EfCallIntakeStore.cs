@@ -2,6 +2,7 @@ using CoachLoop.Data.Modeling;
 using CoachLoop.Data.Outbox;
 using CoachLoop.Data.Records;
 using CoachLoop.Engine.Calls;
+using CoachLoop.Engine.Coaching;
 using CoachLoop.Engine.Flags;
 using CoachLoop.Engine.People;
 using CoachLoop.Engine.Rubrics;
@@ -33,6 +34,9 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
     /// of history must not flood the managers' channels. Null (the API's intake) cards every new flag.
     /// </summary>
     public DateTimeOffset? CardCallsFrom { get; set; }
+
+    /// <summary>How each new flag's peer example is chosen (once, here, so its card keeps the same example as it changes).</summary>
+    public PeerExampleRule PeerExamples { get; set; } = PeerExampleRule.Default;
 
     /// <summary>
     /// One transaction for the work: each call's SaveChanges runs under its own savepoint, so a call refused by the database
@@ -194,6 +198,14 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
         }
 
         await CallRowsSql.InsertScoresAsync(_sql, newCall, ct).ConfigureAwait(false);
+        foreach (var flag in newCall.Flags)
+        {
+            if (await Stores.PeerExamples.ChooseAsync(db, flag, newCall.Rubric.Key, PeerExamples, newCall.ReceivedAt, ct).ConfigureAwait(false) is { } peer)
+            {
+                flag.ShowPeerExample(peer);
+            }
+        }
+
         db.Flags.AddRange(newCall.Flags);
         if (outbox is not null)
         {

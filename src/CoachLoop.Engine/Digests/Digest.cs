@@ -16,6 +16,9 @@ public sealed record Digest(
     IReadOnlyList<DigestItem> DisputesWaiting,
     LoopHealth Health)
 {
+    /// <summary>Group workshops suggested instead of one-to-ones (see <see cref="Coaching.WorkshopRule"/>); empty in older digests.</summary>
+    public IReadOnlyList<DigestWorkshop> Workshops { get; init; } = [];
+
     /// <summary>Nothing needs the manager today.</summary>
     public bool IsQuiet => Compliance.Count + NewAndOpen.Count + AwaitingApproval.Count + DueToday.Count + DisputesWaiting.Count == 0;
 }

@@ -57,6 +57,12 @@ public sealed partial class Flag : AuditedEntity
     public Guid? DisputeId { get; private set; }
     public string? ClosingNote { get; private set; }
 
+    /// <summary>
+    /// The criterion score of another agent's call shown on the card as "what good sounds like" (see
+    /// <see cref="PeerExampleRule"/>), chosen once when the flag is raised so the card keeps the same example as it changes.
+    /// </summary>
+    public Guid? PeerScoreId { get; private set; }
+
     /// <summary>Bumped on every change; the store uses it as an optimistic concurrency token.</summary>
     public int Revision { get; private set; }
 
@@ -98,6 +104,17 @@ public sealed partial class Flag : AuditedEntity
 
         flag.Record("raised", Actor.System("api"), now, null, nameof(FlagStatus.Raised), string.Join("; ", draft.Reasons));
         return flag;
+    }
+
+    /// <summary>Names the peer example of a flag being raised; once stored, the example stays (no revision: nothing the card acts on).</summary>
+    public void ShowPeerExample(Guid scoreId)
+    {
+        if (PeerScoreId is not null)
+        {
+            throw new DomainException("flag.peer-example-set", "A flag's peer example is chosen once, when it is raised.");
+        }
+
+        PeerScoreId = scoreId;
     }
 
     public void ApprovePractice(Actor actor, DateTimeOffset now)

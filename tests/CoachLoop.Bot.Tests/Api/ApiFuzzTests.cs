@@ -27,6 +27,8 @@ public sealed class ApiFuzzTests
     [
         ("GET", "/api/v1/flags", ["team", "agent", "status", "limit"], null, ""),
         ("GET", "/api/v1/flags/{guid}", [], null, ""),
+        ("GET", "/api/v1/workshops", ["team", "limit", "cursor"], null, ""),
+        ("GET", "/api/v1/workshops/{guid}", [], null, ""),
         ("GET", "/api/v1/agents/{text}/scorecard", ["from", "to"], null, ""),
         ("GET", "/api/v1/coaching-log", ["team", "from", "to", "format"], null, ""),
         ("GET", "/api/v1/outbox", ["status", "limit"], null, ""),

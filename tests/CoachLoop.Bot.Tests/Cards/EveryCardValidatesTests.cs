@@ -24,6 +24,7 @@ public sealed class EveryCardValidatesTests
             }
         }
 
+        await chat.PostCallAsync(Coaching.PeerExampleCardTests.GoodCall("ben-good", "ben@example.com"));
         await chat.PostCallAsync(Json.Call("c1", empathy: 90, disclosure: 0));
         await chat.PostCallAsync(Json.Call("c2"));
         (await (await app.CreateApiClientAsync()).PostAsJsonAsync("/api/v1/rubrics", Transcripts.ScriptCheckJson.Rubric())).EnsureSuccessStatusCode();
@@ -47,7 +48,8 @@ public sealed class EveryCardValidatesTests
         await chat.ActAsync("riley@example.com", "upholdDispute", "dispute", dispute.Id, 0);
         await chat.ActOnFlagAsync("morgan@example.com", "resolve", new Dictionary<string, string> { ["note"] = "Coached live" }, callId: "c1");
         await Collect();
-        var batch = new JsonArray();
+        await Coaching.Workshop.AddCyAsync(app);
+        var batch = new JsonArray { Json.Call("cy-1", callTime: "2026-11-19T20:00:00Z", agent: "cy@example.com") };
         for (var i = 0; i < 8; i++)
         {
             batch.Add(Json.Call($"g{i}", callTime: $"2026-11-19T{10 + i}:00:00Z", agent: i % 2 == 0 ? "ana@example.com" : "ben@example.com"));
@@ -56,6 +58,7 @@ public sealed class EveryCardValidatesTests
         await chat.PostCallAsync(new JsonObject { ["calls"] = batch });
         await Scheduling.Schedule.DigestsAsync(app);
         await Collect();
+        await Coaching.Workshop.ScheduleAndLogAsync(app, chat, Collect);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var open = await scope.ServiceProvider.GetRequiredService<CardFactory>().BuildOpenFlagsAsync(await chat.IdOfAsync("morgan@example.com"), CancellationToken.None);
@@ -64,6 +67,10 @@ public sealed class EveryCardValidatesTests
 
         Assert.Contains(seen, c => c.Contains("coaching flags grouped", StringComparison.Ordinal) && c.Contains("\"ActionSet\"", StringComparison.Ordinal));
         Assert.Contains(seen, c => c.Contains("coaching digest", StringComparison.Ordinal) && c.Contains("openCard", StringComparison.Ordinal));
+        Assert.Contains(seen, c => c.Contains("What good sounds like", StringComparison.Ordinal));
+        Assert.Contains(seen, c => c.Contains("Workshops suggested", StringComparison.Ordinal) && c.Contains("scheduleWorkshop", StringComparison.Ordinal));
+        Assert.Contains(seen, c => c.Contains("Workshop: Empathy", StringComparison.Ordinal) && c.Contains("logWorkshop", StringComparison.Ordinal));
+        Assert.Contains(seen, c => c.Contains("Workshop: Empathy", StringComparison.Ordinal) && c.Contains("Logged", StringComparison.Ordinal));
 
         Assert.True(seen.Distinct().Count() >= 10, $"only {seen.Distinct().Count()} distinct cards were seen");
         foreach (var card in seen.Distinct())

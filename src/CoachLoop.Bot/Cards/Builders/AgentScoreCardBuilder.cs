@@ -17,6 +17,10 @@ public static class AgentScoreCardBuilder
         var plan = flag.Plan;
         var name = context.Criterion?.Name ?? flag.CriterionId;
         var sections = new List<CardSection> { new("What good looks like", plan.ExpectedBehaviour) };
+        if (PeerExampleSection.ForAgent(context) is { } peer)
+        {
+            sections.Add(peer);
+        }
         if (flag.ApprovedAt is not null && plan.Practice is { } practice)
         {
             sections.Add(new("Your practice", practice));

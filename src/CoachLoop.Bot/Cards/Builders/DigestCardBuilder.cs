@@ -44,7 +44,7 @@ public static class DigestCardBuilder
             facts.Add(new($"{drift.CriterionId} trending down", $"{trend.Sparkline} {string.Join(", ", drift.WeeklyAverages.Select(a => a.ToString("0.#", CultureInfo.InvariantCulture)))} ({drift.SlopePerWeek:0.#}/week)"));
         }
 
-        var flags = rows.Count(r => r.Group != DisputesGroup);
+        var flags = rows.Count(r => r.Group is not DisputesGroup and not Workshops.WorkshopRows.Group);
         var summary = digest.IsQuiet
             ? $"{title}: nothing needs you today."
             : $"{title}: {CardText.Count(digest.Compliance.Count, "compliance flag")}, {CardText.Count(flags, "flag")} in all, " +

@@ -46,6 +46,11 @@ public static class FlagCardBuilder
         }
 
         sections.Add(new("Expected behaviour", plan.ExpectedBehaviour));
+        if (PeerExampleSection.ForManager(context) is { } peer)
+        {
+            sections.Add(peer);
+        }
+
         if (flag.Streak.Count > 0)
         {
             sections.Add(new(StreakText.Heading, StreakText.Describe(flag.Streak)));

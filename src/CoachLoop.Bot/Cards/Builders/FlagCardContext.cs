@@ -19,6 +19,12 @@ public sealed record FlagCardContext(
     /// <summary>The name of the agent's team manager, for "who the buttons are for"; null when the team has none.</summary>
     public string? ManagerName { get; init; }
 
+    /// <summary>The flag's peer example ("what good sounds like"), when it has one that still counts.</summary>
+    public PeerExampleView? Peer { get; init; }
+
+    /// <summary>How the peer example names the peer (setting <c>Cards:PeerExamples</c>).</summary>
+    public PeerExampleMode PeerMode { get; init; } = PeerExampleMode.Anonymous;
+
     /// <summary>The latest audited change.</summary>
     public LastChange? LastChange => History.Count > 0 ? History[^1] : null;
 

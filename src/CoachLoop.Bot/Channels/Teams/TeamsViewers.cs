@@ -117,7 +117,7 @@ public sealed class TeamsViewers(CoachLoopDbContext db, CardAudience audience)
     }
 
     private async Task<Guid?> DigestManagerAsync(Card card, CancellationToken ct) => card.Kind != CardKinds.Notice ? null
-        : await db.Notices.AsNoTracking().Where(n => n.Id == card.SubjectId && n.Kind == NoticeKinds.Digest && n.Audience == Notice.ToPerson)
+        : await db.Notices.AsNoTracking().Where(n => n.Id == card.SubjectId && (n.Kind == NoticeKinds.Digest || n.Kind == Workshops.WorkshopNotices.Kind) && n.Audience == Notice.ToPerson)
             .Select(n => (Guid?)n.AudienceId).FirstOrDefaultAsync(ct).ConfigureAwait(false);
 
     /// <summary>The flags whose access rules govern the card's buttons, with the card kind the rules are asked for.</summary>

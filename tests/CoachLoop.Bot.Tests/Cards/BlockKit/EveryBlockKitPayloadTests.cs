@@ -36,6 +36,8 @@ public sealed class EveryBlockKitPayloadTests
             }
         }
 
+        // A teammate's good call first: every flag card after it carries its peer example.
+        await slack.Chat.PostCallAsync(Coaching.PeerExampleCardTests.GoodCall("ben-good", "ben@example.com"));
         await slack.Chat.PostCallAsync(Json.Call("c1", empathy: 90, disclosure: 0));
         await slack.Chat.PostCallAsync(Json.Call("c2"));
         // A script-check flag and a keyword flag, with transcript text that needs escaping.
@@ -60,6 +62,7 @@ public sealed class EveryBlockKitPayloadTests
         await StepAsync();
         await ListsAsync(slack);
         await StepAsync();
+        await Coaching.Workshop.ScheduleAndLogAsync(slack.App, slack.Chat, StepAsync);
         foreach (var user in new[] { SlackHost.Morgan, SlackHost.Ana, "U0STRANGER" })
         {
             var opened = SlackFixtures.Json("event_callback_app_home_opened_home_tab.json");
@@ -78,6 +81,11 @@ public sealed class EveryBlockKitPayloadTests
         Assert.True(messages.Select(m => m.Blocks.ToJsonString()).Distinct().Count() >= 10, $"only {messages.Count} messages");
         Assert.Contains(modals, m => m["title"]!["text"]!.GetValue<string>() == "Log session");
         Assert.Contains(modals, m => m["title"]!["text"]!.GetValue<string>() == "Dismiss");
+        Assert.Contains(modals, m => m["title"]!["text"]!.GetValue<string>() == "Schedule workshop");
+        Assert.Contains(modals, m => m["title"]!["text"]!.GetValue<string>() == "Log workshop");
+        Assert.Contains(messages, m => m.Blocks.ToJsonString().Contains("What good sounds like", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Blocks.ToJsonString().Contains("Workshops suggested", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Blocks.ToJsonString().Contains("Workshop: Empathy", StringComparison.Ordinal));
         Assert.All(messages, m => Assert.Empty(BlockKitLimits.MessageProblems(m.Blocks, m.Text)));
         Assert.All(views, v => Assert.Empty(BlockKitLimits.ViewProblems(v)));
 
@@ -88,7 +96,8 @@ public sealed class EveryBlockKitPayloadTests
     /// <summary>List cards too: a group of flags (rows with buttons), the daily digest and the open-flags card.</summary>
     private static async Task ListsAsync(SlackHost slack)
     {
-        var batch = new JsonArray();
+        await Coaching.Workshop.AddCyAsync(slack.App);
+        var batch = new JsonArray { Json.Call("cy-1", callTime: "2026-11-19T23:00:00Z", agent: "cy@example.com") };
         for (var i = 0; i < 30; i++)
         {
             batch.Add(Json.Call($"g{i}", callTime: $"2026-11-19T{i % 24:00}:{i:00}:00Z", agent: i % 2 == 0 ? "ana@example.com" : "ben@example.com"));
