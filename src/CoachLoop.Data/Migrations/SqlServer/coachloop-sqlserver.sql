@@ -996,3 +996,82 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130231959_V0019_peer_examples_and_workshops'
+)
+BEGIN
+    ALTER TABLE [flags] ADD [peer_score_id] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130231959_V0019_peer_examples_and_workshops'
+)
+BEGIN
+    CREATE TABLE [workshops] (
+        [id] uniqueidentifier NOT NULL,
+        [team_id] uniqueidentifier NOT NULL,
+        [criterion_id] nvarchar(100) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [scheduled_for] date NOT NULL,
+        [status] nvarchar(32) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [flag_ids] nvarchar(max) COLLATE Latin1_General_100_BIN2 NOT NULL,
+        [scheduled_by] uniqueidentifier NULL,
+        [scheduled_at] datetimeoffset NOT NULL,
+        [logged_by] uniqueidentifier NULL,
+        [logged_at] datetimeoffset NULL,
+        [revision] int NOT NULL,
+        CONSTRAINT [pk_workshops] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130231959_V0019_peer_examples_and_workshops'
+)
+BEGIN
+    CREATE TABLE [workshop_flags] (
+        [flag_id] uniqueidentifier NOT NULL,
+        [workshop_id] uniqueidentifier NOT NULL,
+        CONSTRAINT [pk_workshop_flags] PRIMARY KEY ([flag_id]),
+        CONSTRAINT [fk_workshop_flags_workshops_workshop_id] FOREIGN KEY ([workshop_id]) REFERENCES [workshops] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130231959_V0019_peer_examples_and_workshops'
+)
+BEGIN
+    CREATE INDEX [ix_criterion_scores_criterion_id_call_time] ON [criterion_scores] ([criterion_id], [call_time]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130231959_V0019_peer_examples_and_workshops'
+)
+BEGIN
+    CREATE INDEX [ix_workshop_flags_workshop_id] ON [workshop_flags] ([workshop_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130231959_V0019_peer_examples_and_workshops'
+)
+BEGIN
+    CREATE INDEX [ix_workshops_team_id_scheduled_at_id] ON [workshops] ([team_id], [scheduled_at], [id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130231959_V0019_peer_examples_and_workshops'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130231959_V0019_peer_examples_and_workshops', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

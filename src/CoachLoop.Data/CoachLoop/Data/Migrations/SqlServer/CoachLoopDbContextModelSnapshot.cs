@@ -408,6 +408,9 @@ namespace CoachLoop.Data.Migrations.SqlServer
                     b.HasIndex("ScoredCallId")
                         .HasDatabaseName("ix_criterion_scores_scored_call_id");
 
+                    b.HasIndex("CriterionId", "CallTime")
+                        .HasDatabaseName("ix_criterion_scores_criterion_id_call_time");
+
                     b.HasIndex("AgentId", "CriterionId", "CallTime")
                         .HasDatabaseName("ix_criterion_scores_agent_id_criterion_id_call_time");
 
@@ -1265,6 +1268,90 @@ namespace CoachLoop.Data.Migrations.SqlServer
                     b.ToTable("webhook_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("CoachLoop.Data.Records.WorkshopFlag", b =>
+                {
+                    b.Property<Guid>("FlagId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("flag_id");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("workshop_id");
+
+                    b.HasKey("FlagId")
+                        .HasName("pk_workshop_flags");
+
+                    b.HasIndex("WorkshopId")
+                        .HasDatabaseName("ix_workshop_flags_workshop_id");
+
+                    b.ToTable("workshop_flags", (string)null);
+                });
+
+            modelBuilder.Entity("CoachLoop.Engine.Coaching.Workshop", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CriterionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("criterion_id")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("FlagIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("flag_ids")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset?>("LoggedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("logged_at");
+
+                    b.Property<Guid?>("LoggedBy")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("logged_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<Guid?>("ScheduledBy")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("scheduled_by");
+
+                    b.Property<DateOnly>("ScheduledFor")
+                        .HasColumnType("date")
+                        .HasColumnName("scheduled_for");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("status")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workshops");
+
+                    b.HasIndex("TeamId", "ScheduledAt", "Id")
+                        .HasDatabaseName("ix_workshops_team_id_scheduled_at_id");
+
+                    b.ToTable("workshops", (string)null);
+                });
+
             modelBuilder.Entity("CoachLoop.Engine.Disputes.Dispute", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1423,6 +1510,10 @@ namespace CoachLoop.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("last_follow_up")
                         .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<Guid?>("PeerScoreId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("peer_score_id");
 
                     b.Property<string>("Plan")
                         .IsRequired()
@@ -1785,6 +1876,16 @@ namespace CoachLoop.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_attempts_webhook_subscriptions_subscription_id");
+                });
+
+            modelBuilder.Entity("CoachLoop.Data.Records.WorkshopFlag", b =>
+                {
+                    b.HasOne("CoachLoop.Engine.Coaching.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_flags_workshops_workshop_id");
                 });
 
             modelBuilder.Entity("CoachLoop.Engine.Disputes.Dispute", b =>
