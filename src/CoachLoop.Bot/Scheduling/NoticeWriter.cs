@@ -45,12 +45,12 @@ public sealed class NoticeWriter(CoachLoopDbContext db, OutboxWriter outbox, Tim
     }
 
     /// <summary>
-    /// A digest goes where its person chose (<see cref="DigestDelivery"/>): chat, email or both. With no email channel configured
+    /// A digest or weekly report goes where its person chose (<see cref="DigestDelivery"/>): chat, email or both. With no email channel configured
     /// it goes to chat whatever the choice, so that nobody's digest silently vanishes.
     /// </summary>
     private async Task<(bool ToChat, string? EmailTo)> RecipientAsync(string kind, string audience, Guid personId, CancellationToken ct)
     {
-        if (kind != NoticeKinds.Digest || audience != Notice.ToPerson || !email.Value.Enabled)
+        if (kind is not (NoticeKinds.Digest or NoticeKinds.WeeklyReport) || audience != Notice.ToPerson || !email.Value.Enabled)
         {
             return (true, null);
         }

@@ -10,6 +10,8 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection(SchedulingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<NoticeWriter>();
         services.AddScoped<DigestComposer>();
+        services.AddScoped<WeeklyReportComposer>();
+        services.AddSingleton<WeeklyReportWork>();
         services.AddSingleton<FollowUpWork>();
         services.AddSingleton<ReminderWork>();
         services.AddSingleton<DigestWork>();
