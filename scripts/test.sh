@@ -3,7 +3,8 @@
 #
 # What it does, in order:
 #   1. makes sure the tools the tests need are on the machine (PostgreSQL server
-#      binaries; Chromium only when browser tests are switched on). It must work on
+#      binaries; python3-aiosmtpd for the email tests' SMTP server; Chromium only
+#      when browser tests are switched on). It must work on
 #      a fresh Debian machine where nothing was installed by hand, so anything
 #      missing is installed with apt-get (needs root, which CI and our machines are);
 #   2. starts a throwaway PostgreSQL server (fresh data directory in a temp dir,
@@ -179,6 +180,15 @@ ensure_node() {
   fi
   command -v node >/dev/null 2>&1 || die "node missing after apt-get install nodejs"
 }
+# The email tests send through a real SMTP server on loopback: Debian's aiosmtpd, which each test starts itself
+# (tests/CoachLoop.Bot.Tests/Support/Smtp). Here they must run: a missing server fails them instead of skipping.
+ensure_smtp() {
+  if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+    apt_install python3-aiosmtpd
+  fi
+  /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || die "python3-aiosmtpd missing after apt-get install python3-aiosmtpd"
+  export COACHLOOP_REQUIRE_SMTP=1
+}
 # ===========================================================================
 
 # ---------------------------------------------------------------------------
@@ -330,6 +340,7 @@ run_extra_suites() {
 
 # Tooling.
 if browser_tests_enabled; then ensure_chromium; fi
+ensure_smtp
 
 # Database.
 export COACHLOOP_REQUIRE_POSTGRES=1

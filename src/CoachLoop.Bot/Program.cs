@@ -1,4 +1,5 @@
 using CoachLoop.Bot.Api;
+using CoachLoop.Bot.Channels.Email;
 using CoachLoop.Bot.Channels.Slack;
 using CoachLoop.Bot.Channels.Teams;
 using CoachLoop.Bot.Channels.Web;
@@ -16,6 +17,8 @@ if (await AdminCommands.TryRunAsync(args).ConfigureAwait(false) is { } exitCode)
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// Secrets such as the SMTP password may be given as COACHLOOP_Email__Password beside the plain Email__Password.
+builder.Configuration.AddEnvironmentVariables("COACHLOOP_");
 builder.Services.AddCoachLoopData(builder.Configuration);
 builder.Services.AddCoachLoopEngine();
 // After the engine: its start-up migration must create the key table before Data Protection reads the key ring.
@@ -25,6 +28,7 @@ builder.Services.AddChatCore();
 builder.Services.AddWebChannel(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddSlack(builder.Configuration);
+builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 builder.AddCoachLoopTelemetry();
 builder.Services.AddImports(builder.Configuration);

@@ -8,13 +8,14 @@ namespace CoachLoop.Bot.Api;
 /// <summary>
 /// Reads a directory CSV (RFC 4180, parsed by CsvHelper) into people, one per line, with every error named by its line.
 /// Every column that sets a field of a person is required, so that a forgotten column never resets a time zone or an
-/// externalId to a default; the chat identity columns only add links, so they may be left out.
+/// externalId to a default; the chat identity columns only add links, so they may be left out, and digestDelivery (chat, email or
+/// both) may be left out or empty to keep each person's choice.
 /// </summary>
 internal static class DirectoryCsv
 {
     public static readonly string[] Required = ["email", "name", "role", "team", "externalId", "timeZone", "typicalCallsPerDay"];
 
-    public static readonly string[] Optional = ["slackUserId", "teamsAadObjectId"];
+    public static readonly string[] Optional = ["slackUserId", "teamsAadObjectId", "digestDelivery"];
 
     public static readonly string Roles = string.Join(", ", Enum.GetNames<PersonRole>().Select(JsonNamingPolicyName));
 
@@ -89,7 +90,7 @@ internal static class DirectoryCsv
         if (missing.Count > 0)
         {
             errors.Add(new("header", $"missing columns: {string.Join(", ", missing)}; every import has {string.Join(',', Required)} " +
-                $"({string.Join(" and ", Optional)} may be left out). A cell may be empty where a value is optional"));
+                $"({string.Join(", ", Optional)} may be left out). A cell may be empty where a value is optional"));
         }
 
         return errors;
@@ -121,8 +122,21 @@ internal static class DirectoryCsv
             errors.Add(new(prefix + "typicalCallsPerDay", $"'{callsText}' is not a whole number (0 to 1000)"));
         }
 
+        DigestDelivery? delivery = null;
+        if (Cell("digestDelivery") is { } deliveryText)
+        {
+            if (Enum.GetNames<DigestDelivery>().FirstOrDefault(n => n.Equals(deliveryText, StringComparison.OrdinalIgnoreCase)) is { } deliveryName)
+            {
+                delivery = Enum.Parse<DigestDelivery>(deliveryName);
+            }
+            else
+            {
+                errors.Add(new(prefix + "digestDelivery", $"'{deliveryText}' is not a digest delivery; use chat, email or both (or leave it empty)"));
+            }
+        }
+
         var details = new PersonDetails(Cell("email") ?? "", Cell("name") ?? "", role, Cell("team"), Cell("externalId"),
-            Cell("timeZone") ?? "", calls, Cell("slackUserId"), Cell("teamsAadObjectId"));
+            Cell("timeZone") ?? "", calls, Cell("slackUserId"), Cell("teamsAadObjectId"), delivery);
         errors.AddRange(details.Validate(prefix).Where(e => !errors.Any(x => x.Field == e.Field)));
         return details;
     }

@@ -4,6 +4,7 @@ namespace CoachLoop.Bot.Scheduling;
 public static class NoticeKinds
 {
     public const string Digest = "digest";
+    public const string WeeklyReport = "weekly-report";
     public const string FollowUp = "follow-up";
     public const string AgentNote = "agent-note";
     public const string SessionReminder = "session-reminder";

@@ -21,7 +21,7 @@ internal sealed class DueWorkJob(FollowUpWork followUps, ReminderWork reminders)
 }
 
 [DisallowConcurrentExecution]
-internal sealed class DigestJob(DigestWork digests) : IJob
+internal sealed class DigestJob(DigestWork digests, WeeklyReportWork weeklyReports) : IJob
 {
     public static readonly JobKey Key = new("digests", "coachloop");
 
@@ -29,6 +29,8 @@ internal sealed class DigestJob(DigestWork digests) : IJob
     {
         using var activity = CoachLoopActivities.Source.StartActivity(CoachLoopActivities.DigestJob);
         var sent = await digests.RunAsync(cancellationToken).ConfigureAwait(false);
+        // The weekly report rides the digests' tick: both are per person at a local time, claimed by their notice keys.
+        sent += await weeklyReports.RunAsync(cancellationToken).ConfigureAwait(false);
         activity?.SetTag(CoachLoopTags.Sent, sent);
     }
 }

@@ -28,6 +28,15 @@ public sealed class SchedulingOptions
     [Range(1, 90)]
     public int PatternWithoutPlanDays { get; set; } = 14;
 
+    /// <summary>The weekday of the weekly team report (to managers and QA leads, at <see cref="WeeklyReportTime"/> local time).</summary>
+    public DayOfWeek WeeklyReportDay { get; set; } = DayOfWeek.Monday;
+
+    public TimeOnly WeeklyReportTime { get; set; } = new(9, 0);
+
+    /// <summary>The days the weekly report's practice completion and time to coaching cover.</summary>
+    [Range(1, 90)]
+    public int WeeklyReportWindowDays { get; set; } = 7;
+
     /// <summary>How far back the loop's health is measured in a digest.</summary>
     [Range(7, 90)]
     public int HealthWindowDays { get; set; } = 28;

@@ -11,6 +11,8 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddScoped<NoticeWriter>();
         services.AddOptions<Workshops.WorkshopOptions>().BindConfiguration(Workshops.WorkshopOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DigestComposer>();
+        services.AddScoped<WeeklyReportComposer>();
+        services.AddSingleton<WeeklyReportWork>();
         services.AddSingleton<FollowUpWork>();
         services.AddSingleton<ReminderWork>();
         services.AddSingleton<DigestWork>();

@@ -19,6 +19,9 @@ public sealed class OutboxWriter
 
     private readonly DeliveryOptions _delivery;
 
+    /// <summary>The email channel's name in card posts and lanes; its conversation is the recipient's address.</summary>
+    public const string EmailChannel = "email";
+
     private static readonly CompiledQuery<Func<CoachLoopDbContext, Guid, DateTimeOffset, Guid, int, Task<int>>> RecentFlags = new(() => EF.CompileAsyncQuery(
         (CoachLoopDbContext db, Guid teamId, DateTimeOffset since, Guid except, int upTo) =>
             db.Flags.Where(f => f.TeamId == teamId && !f.Urgent && f.RaisedAt >= since && f.Id != except).Take(upTo).Count()));
@@ -84,11 +87,20 @@ public sealed class OutboxWriter
         }
     }
 
-    /// <summary>A scheduler notice: to a person's direct conversation, or to a team's manager channel(s).</summary>
-    public async Task PostNoticeAsync(Records.Notice notice, CancellationToken ct)
+    /// <summary>
+    /// A scheduler notice: to a person's direct conversation, or to a team's manager channel(s). A report the person chose to
+    /// receive by email (a digest) goes to the email channel too, addressed to <paramref name="emailTo"/>, and to the chats only
+    /// when <paramref name="toChat"/>.
+    /// </summary>
+    public async Task PostNoticeAsync(Records.Notice notice, CancellationToken ct, bool toChat = true, string? emailTo = null)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        foreach (var router in _routers)
+        if (emailTo is not null)
+        {
+            await PostAsync(CardKindNames.Notice, notice.Id, EmailChannel, emailTo, notice.Urgent, ct).ConfigureAwait(false);
+        }
+
+        foreach (var router in toChat ? _routers : [])
         {
             var conversations = notice.Audience == Records.Notice.ToTeam
                 ? await router.ManagerConversationsAsync(notice.AudienceId, ct).ConfigureAwait(false)
@@ -105,6 +117,12 @@ public sealed class OutboxWriter
     {
         await foreach (var post in PostsOf.For(_db)(_db, subjectId).WithCancellation(ct).ConfigureAwait(false))
         {
+            // A sent email cannot change: a digest that follows its flags does so in chat only.
+            if (post.Channel == EmailChannel)
+            {
+                continue;
+            }
+
             Enqueue(post, OutboxOperation.Update);
         }
     }

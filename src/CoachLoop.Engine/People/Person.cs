@@ -19,6 +19,9 @@ public sealed class Person
 
     public string TimeZone { get; private set; } = "UTC";
     public int TypicalCallsPerDay { get; private set; }
+
+    /// <summary>Where the digest and the weekly report go (chat unless the person chose email or both).</summary>
+    public DigestDelivery DigestDelivery { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public static Person Create(string email, DateTimeOffset now) =>
@@ -33,6 +36,8 @@ public sealed class Person
         ExternalId = string.IsNullOrWhiteSpace(details.ExternalId) ? null : details.ExternalId.Trim();
         TimeZone = details.TimeZone;
         TypicalCallsPerDay = details.TypicalCallsPerDay;
+        // Left out of a row, the choice stands: an import that does not know the column never moves someone's digest.
+        DigestDelivery = details.DigestDelivery ?? DigestDelivery;
         UpdatedAt = now;
     }
 

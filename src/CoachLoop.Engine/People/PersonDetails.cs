@@ -2,7 +2,7 @@ using CoachLoop.Engine.Common;
 
 namespace CoachLoop.Engine.People;
 
-/// <summary>A directory row as given by the API or a CSV line.</summary>
+/// <summary>A directory row as given by the API or a CSV line. <see cref="DigestDelivery"/> null keeps the stored choice (chat for a new person).</summary>
 public sealed record PersonDetails(
     string Email,
     string Name,
@@ -12,7 +12,8 @@ public sealed record PersonDetails(
     string TimeZone,
     int TypicalCallsPerDay,
     string? SlackUserId,
-    string? TeamsAadObjectId)
+    string? TeamsAadObjectId,
+    DigestDelivery? DigestDelivery = null)
 {
     /// <summary>The column sizes of the directory (People, Teams, ChatIdentities): a longer value is refused on every provider.</summary>
     public const int MaxEmail = 320, MaxName = 200, MaxExternalId = 200, MaxTimeZone = 64, MaxTeamKey = 100, MaxChatUserId = 200;
@@ -48,6 +49,11 @@ public sealed record PersonDetails(
         if (!refused.Contains($"{prefix}timeZone") && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? "", out _))
         {
             errors.Add(new($"{prefix}timeZone", $"unknown time zone '{TimeZone}' (use an IANA id such as Europe/Paris)"));
+        }
+
+        if (DigestDelivery is { } delivery && !Enum.IsDefined(delivery))
+        {
+            errors.Add(new($"{prefix}digestDelivery", "must be chat, email or both"));
         }
 
         if (TypicalCallsPerDay is < 0 or > 1000)
