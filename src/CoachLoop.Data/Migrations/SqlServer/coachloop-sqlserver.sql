@@ -1075,3 +1075,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130232349_V0020_digest_delivery'
+)
+BEGIN
+    ALTER TABLE [people] ADD [digest_delivery] nvarchar(32) COLLATE Latin1_General_100_BIN2 NOT NULL DEFAULT N'Chat';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130232349_V0020_digest_delivery'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130232349_V0020_digest_delivery', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1680,6 +1680,13 @@ namespace CoachLoop.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
+                    b.Property<string>("DigestDelivery")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("digest_delivery")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
