@@ -37,6 +37,14 @@ public sealed class SlackPeople(CoachLoopDbContext db, ActorResolver actors, Sla
 
         var normalised = Person.NormaliseEmail(email);
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == normalised, ct).ConfigureAwait(false);
+        if (person is not null && team.Length > 0 && installations.ManyWorkspaces
+            && await installations.TenantOfPersonAsync(person.Id, ct).ConfigureAwait(false) is { Length: > 0 } home && home != team)
+        {
+            // Any workspace may install the app, and its admins set their users' profile emails: a user of workspace B with the
+            // email of a manager whose team is linked in workspace A must not act as that manager.
+            return null;
+        }
+
         if (person is not null)
         {
             await RememberAsync(person.Id, team.Length > 0 ? team : info.Get("user.team_id") ?? "", userId, ct).ConfigureAwait(false);

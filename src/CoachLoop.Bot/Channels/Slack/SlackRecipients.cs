@@ -37,7 +37,7 @@ public sealed class SlackRecipients(CoachLoopDbContext db, SlackApiClient slack,
             return (null, SendResult.Permanent($"not a Slack recipient: '{conversation}'"));
         }
 
-        if (personId is { } person && await RouteAsync(person, ct).ConfigureAwait(false) is { } stored)
+        if (personId is { } person && await RouteAsync(person, workspace.Key, ct).ConfigureAwait(false) is { } stored)
         {
             return (stored, null); // opened before (by an earlier card or an earlier attempt of this one)
         }
@@ -93,8 +93,10 @@ public sealed class SlackRecipients(CoachLoopDbContext db, SlackApiClient slack,
     private Task<ChatIdentity?> IdentityAsync(System.Linq.Expressions.Expression<Func<ChatIdentity, bool>> match, CancellationToken ct) =>
         db.ChatIdentities.AsNoTracking().Where(c => c.Provider == ChatIdentity.Slack).FirstOrDefaultAsync(match, ct);
 
-    private Task<string?> RouteAsync(Guid personId, CancellationToken ct) =>
-        db.ChannelRoutes.AsNoTracking().Where(r => r.Channel == ChatIdentity.Slack && r.RouteKind == ChannelRoute.PersonRoute && r.SubjectId == personId)
+    /// <summary>The person's stored DM in this installation: a DM opened in another workspace is not a channel this token can post to.</summary>
+    private Task<string?> RouteAsync(Guid personId, string key, CancellationToken ct) =>
+        db.ChannelRoutes.AsNoTracking().Where(r => r.Channel == ChatIdentity.Slack && r.RouteKind == ChannelRoute.PersonRoute && r.SubjectId == personId
+                && (key == "" || r.Tenant == key))
             .Select(r => r.ConversationId).FirstOrDefaultAsync(ct);
 
     private ChannelRoute NewRoute(Guid personId, string tenant, string dm)

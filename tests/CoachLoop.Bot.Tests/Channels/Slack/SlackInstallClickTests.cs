@@ -69,6 +69,35 @@ public sealed class SlackInstallClickTests
     }
 
     [Fact]
+    public async Task AUserOfAnotherWorkspaceWithAManagersEmailIsNotThatManager()
+    {
+        await using var slack = await SlackMultiWorkspaceTests.StartThreeAsync();
+        // Workspace B's admin gives one of its users the email of Morgan, whose team (east) is linked in workspace A.
+        slack.Fake.UsersOf("T0BBB")["morgan@example.com"] = "UB_IMPOSTOR";
+        var form = "command=%2Fcoach&text=team&user_id=UB_IMPOSTOR&team_id=T0BBB&channel_id=C0BBB&trigger_id=t-2&response_url=https%3A%2F%2Fhooks.slack.invalid%2Fy";
+
+        var answered = await slack.SendAsync(SlackSigner.Form("/slack/commands", form, slack.Now));
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.DoesNotContain("Approvals waiting", (await Json.ReadAsync(answered)).GetProperty("text").GetString()!, StringComparison.Ordinal);
+        Assert.Equal(0, await slack.App.WithDbAsync(db => db.ChatIdentities.CountAsync(c => c.ExternalUserId == "UB_IMPOSTOR")));
+    }
+
+    [Fact]
+    public async Task AWorkspaceThatNeverInstalledGetsNoTokenEvenWhenOneInstallationIsTheOnlyOne()
+    {
+        await using var slack = await SlackHost.StartAsync(linkTeam: false, installs: true);
+        await SlackInstallFlow.InstallAsync(slack, FakeSlackInstall.Workspace("T0AAA"));
+        await using var scope = slack.App.Services.CreateAsyncScope();
+        var installations = scope.ServiceProvider.GetRequiredService<CoachLoop.Bot.Channels.Slack.Installs.SlackInstallations>();
+
+        // A card routed to a workspace nobody installed must not go out with the one installation's token.
+        Assert.Null(await installations.ForKeyAsync("T0ZZZ", CancellationToken.None));
+        Assert.Equal("T0AAA", (await installations.ForKeyAsync("T0AAA", CancellationToken.None))?.Key);
+        Assert.Equal("T0AAA", (await installations.ForKeyAsync("", CancellationToken.None))?.Key); // a tenant nobody recorded
+    }
+
+    [Fact]
     public async Task ATokenUsedOutsideItsInstallationIsRefusedByTheFakeAsBySlack()
     {
         await using var slack = await SlackMultiWorkspaceTests.StartThreeAsync();

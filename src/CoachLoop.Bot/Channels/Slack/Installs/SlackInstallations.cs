@@ -11,7 +11,8 @@ namespace CoachLoop.Bot.Channels.Slack.Installs;
 /// The one place that answers "which installation, with which token": every inbound path (by the key of the request,
 /// <see cref="SlackInstallKey"/>) and every outbox send (by the tenant of the route or chat identity the conversation belongs
 /// to). An installation stored by the OAuth flow wins; otherwise the configured <c>Slack:BotToken</c> serves as the one
-/// workspace it always was; otherwise, when exactly one installation is active, that one (a tenant nobody recorded). Without
+/// workspace it always was; otherwise, for a conversation whose tenant nobody recorded (an empty key) and only then, the one
+/// active installation when there is exactly one. Without
 /// OAuth installs configured (no client id and secret) no installation can be stored, so the configured token answers at once,
 /// without a query: a single-workspace deployment costs no more SQL per click or send than it did.
 /// </summary>
@@ -34,7 +35,15 @@ public sealed class SlackInstallations(CoachLoopDbContext db, SlackTokenVault va
 
         if (options.Value.BotToken is { Length: > 0 } configured)
         {
+            // The operator's own workspace, configured by hand: the single-token deployment it always was.
             return new SlackWorkspace(key, configured);
+        }
+
+        if (key.Length > 0)
+        {
+            // A workspace or org that never installed (or whose row is gone): no other installation's token may serve it, or
+            // one client's coaching cards could be posted into another client's workspace.
+            return null;
         }
 
         var active = await db.SlackInstallations.AsNoTracking().Where(i => i.RevokedAt == null).Take(2).ToListAsync(ct).ConfigureAwait(false);
@@ -83,6 +92,9 @@ public sealed class SlackInstallations(CoachLoopDbContext db, SlackTokenVault va
                 .Where(r => r.Channel == ChatIdentity.Slack && r.RouteKind == ChannelRoute.TeamRoute && r.SubjectId == teamId)
                 .Select(r => r.Tenant).FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? "";
     }
+
+    /// <summary>Whether installations from the OAuth flow may serve several workspaces (installs are on).</summary>
+    public bool ManyWorkspaces => SingleToken is null;
 
     /// <summary>The configured bot token when it is the only way to a token (installs are off).</summary>
     private string? SingleToken => options.Value is { OAuthEnabled: false, BotToken: { Length: > 0 } token } ? token : null;
