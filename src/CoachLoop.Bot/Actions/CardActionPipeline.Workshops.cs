@@ -65,7 +65,7 @@ public sealed partial class CardActionPipeline
                 new Dictionary<string, string> { [WorkshopNotices.DayKey] = $"Pick a day from today to {WorkshopNotices.MaxDaysAhead} days ahead, like 2026-11-27." }));
         }
 
-        var workshop = Workshop.Schedule(fresh, day, actor!, now);
+        var workshop = Workshop.Schedule(fresh, day, today, actor!, now);
         db.Workshops.Add(workshop);
         db.WorkshopFlags.AddRange(fresh.Flags.Select(f => new WorkshopFlag { WorkshopId = workshop.Id, FlagId = f.FlagId }));
         var card = new Notice
@@ -105,7 +105,7 @@ public sealed partial class CardActionPipeline
         var inputs = new ActionInputs(request.Data);
         var log = new WorkshopLog(inputs.Required("targetedBehaviour", "Say which behaviour the workshop targeted."),
             inputs.Required("selfAssessment", "Record the agents' own assessment."), inputs.Required("agreedBehaviour", "Record the behaviour you agreed on."),
-            inputs.Required("practice", "Say which practice was assigned."), DateOnly.FromDateTime(now.UtcDateTime), inputs.Optional("notes"));
+            inputs.Required("practice", "Say which practice was assigned."), LocalToday(person!, now), inputs.Optional("notes"));
         if (!inputs.IsValid)
         {
             return Attempt.Stop(new(ActionOutcome.Invalid, "Some answers need another look.",

@@ -40,7 +40,8 @@ public sealed class Workshop : AuditedEntity
         return day;
     }
 
-    public static Workshop Schedule(WorkshopSuggestion suggestion, DateOnly scheduledFor, Actor actor, DateTimeOffset now)
+    /// <param name="today">The scheduling manager's own date (their time zone): west of UTC their today is UTC's yesterday for hours.</param>
+    public static Workshop Schedule(WorkshopSuggestion suggestion, DateOnly scheduledFor, DateOnly today, Actor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(suggestion);
         ArgumentNullException.ThrowIfNull(actor);
@@ -49,7 +50,7 @@ public sealed class Workshop : AuditedEntity
             throw new DomainException("workshop.no-flags", "A workshop needs flags to coach.");
         }
 
-        if (scheduledFor < DateOnly.FromDateTime(now.UtcDateTime))
+        if (scheduledFor < today)
         {
             throw new DomainException("workshop.in-past", "A workshop cannot be scheduled in the past.");
         }

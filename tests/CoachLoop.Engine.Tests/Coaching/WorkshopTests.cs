@@ -9,7 +9,21 @@ public sealed class WorkshopTests
     private static Workshop ScheduleFor(IReadOnlyList<Flag> flags) =>
         Workshop.Schedule(new WorkshopSuggestion(Actors.TeamId, "empathy",
                 [.. flags.Select(f => new WorkshopCandidate(f.Id, f.TeamId, f.AgentId, "Dana", f.CriterionId, f.Score, f.Threshold, f.Status, f.RaisedAt))]),
-            Workshop.DefaultDate(Moments.Today), Actors.Manager, Moments.Now);
+            Workshop.DefaultDate(Moments.Today), Moments.Today, Actors.Manager, Moments.Now);
+
+    [Fact]
+    public void TheManagersOwnTodayMayBeUtcsYesterdayAndADayBeforeItIsRefused()
+    {
+        var flags = new[] { new FlagBuilder().At(FlagStatus.Raised) };
+        var suggestion = new WorkshopSuggestion(Actors.TeamId, "empathy",
+            [.. flags.Select(f => new WorkshopCandidate(f.Id, f.TeamId, f.AgentId, "Dana", f.CriterionId, f.Score, f.Threshold, f.Status, f.RaisedAt))]);
+        var localToday = DateOnly.FromDateTime(Moments.Now.UtcDateTime).AddDays(-1); // evening west of UTC
+
+        var workshop = Workshop.Schedule(suggestion, localToday, localToday, Actors.Manager, Moments.Now);
+
+        Assert.Equal(localToday, workshop.ScheduledFor);
+        Assert.Throws<DomainException>(() => Workshop.Schedule(suggestion, localToday.AddDays(-1), localToday, Actors.Manager, Moments.Now));
+    }
 
     [Fact]
     public void EveryFlagGetsTheSessionWithItsOwnFollowUpDateAndTheWorkshopIsLogged()
