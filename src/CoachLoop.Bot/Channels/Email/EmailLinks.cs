@@ -24,7 +24,8 @@ public sealed class EmailLinks(CoachLoopDbContext db, IOptions<EmailOptions> opt
         var actions = card.Actions.Concat(card.Rows.SelectMany(r => r.Actions)).ToList();
         var subjects = actions.Select(Subject).OfType<Guid>().Distinct().ToList();
         var slack = subjects.Count == 0 ? [] : await db.CardPosts.AsNoTracking()
-            .Where(p => subjects.Contains(p.SubjectId) && p.Channel == ChatIdentity.Slack && p.MessageRef != null)
+            // Not the agent's own score card, which shares its flag's subject id but sits in the agent's DM.
+            .Where(p => subjects.Contains(p.SubjectId) && p.Channel == ChatIdentity.Slack && p.MessageRef != null && p.CardKind != CardKinds.AgentScore)
             .Select(p => new { p.SubjectId, p.ConversationId })
             .ToListAsync(ct).ConfigureAwait(false);
         var conversations = slack.Where(p => IsSlackId(p.ConversationId)).GroupBy(p => p.SubjectId)
