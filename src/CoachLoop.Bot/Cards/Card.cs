@@ -51,6 +51,12 @@ public sealed record Card(
     /// </summary>
     public IReadOnlyList<CardRow> Rows { get; init; } = [];
 
+    /// <summary>
+    /// Pictures (trend charts) shown where the channel can show an image: inline in the email, in the web channel. Each carries its
+    /// own alt text; the card's text parts already say the same in words, so a channel without images loses nothing but the picture.
+    /// </summary>
+    public IReadOnlyList<CardImage> Images { get; init; } = [];
+
     /// <summary>The card as seen by someone who may or may not act on it: the same card without buttons when they may not.</summary>
     public Card ForViewer(bool mayAct) => mayAct ? this : this with
     {

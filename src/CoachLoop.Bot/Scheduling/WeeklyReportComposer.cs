@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoachLoop.Bot.Cards;
 using CoachLoop.Bot.Cards.Builders;
+using CoachLoop.Bot.Cards.Charts;
 using CoachLoop.Data;
 using CoachLoop.Engine.Metrics;
 using CoachLoop.Engine.People;
@@ -25,7 +26,7 @@ public sealed class WeeklyReportComposer(CoachLoopDbContext db)
         var since = now.AddDays(-SessionsDays);
         var sessions = await db.Flags.AsNoTracking()
             .Where(f => f.TeamId == team.Id && f.SessionLoggedAt != null && f.SessionLoggedAt >= since)
-            .Select(f => new { f.AgentId, f.CriterionId, f.CallTime, f.SessionLoggedAt })
+            .Select(f => new { f.AgentId, f.CriterionId, f.CallTime, f.SessionLoggedAt, f.Threshold })
             .ToListAsync(ct).ConfigureAwait(false);
         var windowStart = now.AddDays(-windowDays);
         var practices = await db.Flags.AsNoTracking()
@@ -43,12 +44,18 @@ public sealed class WeeklyReportComposer(CoachLoopDbContext db)
         var figures = WeeklyFigures.Compute(
             sessions.Select(s => new CoachingEvent(s.AgentId, s.CriterionId, s.CallTime, s.SessionLoggedAt!.Value)).ToList(), scores,
             practices.Select(p => (p.ApprovedAt!.Value, p.PracticeCompletedAt)).ToList(), now, windowDays);
-        return Content(team, recipient, localDate, windowDays, figures, scores, now, names);
+        // The threshold a criterion's flags were raised against (the latest, should the rubric have moved) and the days it was coached.
+        var marks = sessions.GroupBy(s => s.CriterionId, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => (Threshold: g.MaxBy(s => s.SessionLoggedAt)!.Threshold, Days: g.Select(s => DateOnly.FromDateTime(s.SessionLoggedAt!.Value.UtcDateTime)).ToList()),
+            StringComparer.Ordinal);
+        return Content(team, recipient, localDate, windowDays, figures, scores, now, names, marks);
     }
 
     private static NoticeContent Content(Team team, Person recipient, DateOnly localDate, int windowDays, WeeklyFigures figures,
-        IReadOnlyList<CriterionScorePoint> scores, DateTimeOffset now, Dictionary<Guid, string> names)
+        IReadOnlyList<CriterionScorePoint> scores, DateTimeOffset now, Dictionary<Guid, string> names,
+        Dictionary<string, (decimal Threshold, List<DateOnly> Days)> marks)
     {
+        var charts = new List<TrendChart>();
         var facts = new List<CardFact>
         {
             new("Call to coaching", figures.AverageHoursToCoaching is { } h
@@ -61,6 +68,15 @@ public sealed class WeeklyReportComposer(CoachLoopDbContext db)
             // The team's weekly averages on the criterion over 90 days, as the sparkline every channel can show.
             var trend = LoopMetrics.Trend(scores.Where(s => s.CriterionId == effect.CriterionId).Select(s => new ScorePoint(s.CallTime, s.Score)), now, 90);
             var line = new CardTrend(trend.Weeks.Select(w => w.Average).ToList(), 0).Sparkline;
+            if (trend.Weeks.Count > 0)
+            {
+                // The same weeks as a picture where the channel shows one; the chart spans the sparkline's 90 days.
+                var mark = marks[effect.CriterionId];
+                var from = DateOnly.FromDateTime(now.AddDays(-90).UtcDateTime);
+                charts.Add(new TrendChart(effect.CriterionId, [.. trend.Weeks.Select(w => new TrendChartWeek(w.WeekStart, w.Average))], mark.Threshold,
+                    [.. mark.Days.Where(d => d >= from)]));
+            }
+
             facts.Add(new($"{effect.CriterionId} ({CardText.Count(effect.Sessions, "session")})",
                 $"before {N(effect.Before)} \u2192 30 d {N(effect.After30)} \u00b7 60 d {N(effect.After60)} \u00b7 90 d {N(effect.After90)} {line}".TrimEnd()));
         }
@@ -79,7 +95,7 @@ public sealed class WeeklyReportComposer(CoachLoopDbContext db)
         }
 
         return new NoticeContent($"Weekly coaching report \u00b7 {team.Name} \u00b7 {CardText.Day(localDate)}", $"for {recipient.Name}", CardTone.Default,
-            facts, sections);
+            facts, sections, Charts: charts);
     }
 
     private static string N(decimal? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? "\u2014";

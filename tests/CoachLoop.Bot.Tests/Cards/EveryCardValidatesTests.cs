@@ -59,6 +59,8 @@ public sealed class EveryCardValidatesTests
         await Scheduling.Schedule.DigestsAsync(app);
         await Collect();
         await Coaching.Workshop.ScheduleAndLogAsync(app, chat, Collect);
+        await WeeklyReportAsync(app);
+        await Collect();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var open = await scope.ServiceProvider.GetRequiredService<CardFactory>().BuildOpenFlagsAsync(await chat.IdOfAsync("morgan@example.com"), CancellationToken.None);
@@ -72,10 +74,23 @@ public sealed class EveryCardValidatesTests
         Assert.Contains(seen, c => c.Contains("Workshop: Empathy", StringComparison.Ordinal) && c.Contains("logWorkshop", StringComparison.Ordinal));
         Assert.Contains(seen, c => c.Contains("Workshop: Empathy", StringComparison.Ordinal) && c.Contains("Logged", StringComparison.Ordinal));
 
+        Assert.Contains(seen, c => c.Contains("Weekly coaching report", StringComparison.Ordinal) && c.Contains("\"type\":\"Image\"", StringComparison.Ordinal));
         Assert.True(seen.Distinct().Count() >= 10, $"only {seen.Distinct().Count()} distinct cards were seen");
         foreach (var card in seen.Distinct())
         {
             Assert.Empty(await AdaptiveCardSchema.ValidateAsync(JsonNode.Parse(card)!));
         }
+    }
+
+    /// <summary>The weekly report of the Monday after the coaching (09:01 in London), with its trend chart as an Image.</summary>
+    internal static async Task WeeklyReportAsync(CoachLoopApp app)
+    {
+        var monday = new DateTimeOffset(2026, 11, 23, 9, 1, 0, TimeSpan.Zero);
+        if (app.Clock.GetUtcNow() < monday)
+        {
+            app.Clock.Set(monday);
+        }
+
+        Assert.NotEqual(0, await app.Services.GetRequiredService<Bot.Scheduling.WeeklyReportWork>().RunAsync(CancellationToken.None));
     }
 }

@@ -14,12 +14,23 @@ internal static class AdaptiveBody
     /// <summary>Urgent must read as urgent without colour: for colour-blind readers, high-contrast themes and notifications.</summary>
     public const string UrgentMarker = "URGENT \u00b7 ";
 
-    public static JsonArray Build(Card card)
+    public static JsonArray Build(Card card, bool images)
     {
         var body = new JsonArray { Header(card) };
         if (card.Facts.Count > 0)
         {
             body.Add(Facts(card.Facts));
+        }
+
+        foreach (var image in images ? card.Images : [])
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "Image",
+                ["url"] = "data:image/png;base64," + Convert.ToBase64String(image.Png),
+                ["altText"] = image.AltText,
+                ["width"] = $"{image.Width}px",
+            });
         }
 
         if (card.Quote is { } quote)

@@ -13,6 +13,7 @@ namespace CoachLoop.Bot.Cards.AdaptiveCards;
 /// <see href="https://adaptivecards.io/explorer/Container.html">Container</see>,
 /// <see href="https://adaptivecards.io/explorer/TextBlock.html">TextBlock</see>,
 /// <see href="https://adaptivecards.io/explorer/FactSet.html">FactSet</see>,
+/// <see href="https://adaptivecards.io/explorer/Image.html">Image</see>,
 /// <see href="https://adaptivecards.io/explorer/Action.Execute.html">Action.Execute</see>,
 /// <see href="https://adaptivecards.io/explorer/Action.ShowCard.html">Action.ShowCard</see>,
 /// <see href="https://adaptivecards.io/explorer/Input.Text.html">Input.Text</see>,
@@ -59,7 +60,7 @@ public static class AdaptiveCardRenderer
             root["refresh"] = new JsonObject { ["action"] = AdaptiveActions.Refresh(card), ["userIds"] = ids };
         }
 
-        root["body"] = AdaptiveBody.Build(card);
+        root["body"] = AdaptiveBody.Build(card, options?.Images ?? true);
         if (card.Actions.Count > 0)
         {
             root["actions"] = AdaptiveActions.Build(card.Actions);

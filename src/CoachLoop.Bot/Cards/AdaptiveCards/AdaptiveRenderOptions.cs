@@ -18,6 +18,13 @@ public sealed record AdaptiveRenderOptions
     /// </summary>
     public IReadOnlyList<string>? RefreshUserIds { get; init; }
 
+    /// <summary>
+    /// Show the card's <see cref="Card.Images"/> as <c>Image</c> elements with <c>data:image/png;base64</c> URLs (the schema allows
+    /// data URIs since 1.2). On for the web channel, whose renderer is a browser; Teams turns it off, since Microsoft documents
+    /// card images only by URL (decision 0018), and shows the sparkline the facts already carry.
+    /// </summary>
+    public bool Images { get; init; } = true;
+
     /// <summary>Teams only: stretch the card to the full width of the conversation (<c>msteams.width = "Full"</c>).</summary>
     public bool FullWidth { get; init; }
 }

@@ -6,7 +6,7 @@ namespace CoachLoop.Bot.Cards.Email;
 
 /// <summary>
 /// Renders a channel-neutral <see cref="Card"/> as an email, beside the Adaptive Card and Block Kit renderers: the same parts in the
-/// same order (header, facts, quote, trend, sections, rows by group, status, history), so a part any builder adds to a card shows up
+/// same order (header, facts, charts, quote, trend, sections, rows by group, status, history), so a part any builder adds to a card shows up
 /// in the email with no email-specific code. Buttons cannot run from a mailbox: each becomes a link to where it can be pressed
 /// (<paramref name="link"/> decides where; an action without one is named as text). Pure: card in, HTML and text out; every
 /// value from data is HTML-encoded.
@@ -37,6 +37,13 @@ public static class EmailCardRenderer
             }
 
             text.AppendLine();
+        }
+
+        // The charts inline in the HTML; the text part already has their figures in the facts (the sparklines).
+        var images = card.Images.Select(i => new EmailImage($"{i.Name}@coachloop", i)).ToList();
+        foreach (var image in images)
+        {
+            html.Image(image.ContentId, image.Image);
         }
 
         if (card.Quote is { } quote)
@@ -108,7 +115,10 @@ public static class EmailCardRenderer
             }
         }
 
-        return new EmailContent(urgent + card.DisplayTitle, html.Finish(urgent + card.DisplayTitle), text.ToString().TrimEnd() + Environment.NewLine);
+        return new EmailContent(urgent + card.DisplayTitle, html.Finish(urgent + card.DisplayTitle), text.ToString().TrimEnd() + Environment.NewLine)
+        {
+            Images = images,
+        };
     }
 
     private static string TrendLine(CardTrend trend)

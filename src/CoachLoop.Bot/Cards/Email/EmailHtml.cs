@@ -38,6 +38,11 @@ internal sealed class EmailHtml
         _body.Append("</table>\n");
     }
 
+    /// <summary>A picture carried in the message itself (<c>multipart/related</c>), so it shows without loading anything remote.</summary>
+    public void Image(string contentId, CardImage image) =>
+        _body.Append("<p style=\"margin:0 0 12px\"><img src=\"cid:").Append(E(contentId)).Append("\" alt=\"").Append(E(image.AltText))
+            .Append("\" width=\"").Append(image.Width).Append("\" height=\"").Append(image.Height).Append("\" style=\"display:block;border:0\"></p>\n");
+
     public void Heading(string text) =>
         _body.Append("<h2 style=\"font-size:16px;margin:16px 0 4px\">").Append(E(text)).Append("</h2>\n");
 

@@ -69,6 +69,13 @@ public sealed class EmailCardSender(IOptions<EmailOptions> options, EmailLinks l
         var content = EmailCardRenderer.Render(message.Card, await links.ForAsync(message.Card, ct).ConfigureAwait(false));
         var from = MailboxAddress.Parse(settings.From!);
         var body = new BodyBuilder { TextBody = content.Text, HtmlBody = content.Html };
+        foreach (var image in content.Images)
+        {
+            // BodyBuilder puts the HTML and its linked parts in multipart/related; the HTML refers to each by this Content-ID.
+            var part = body.LinkedResources.Add(image.Image.Name + ".png", image.Image.Png, new ContentType("image", "png"));
+            part.ContentId = image.ContentId;
+        }
+
         var mime = new MimeMessage
         {
             Subject = content.Subject,

@@ -22,7 +22,7 @@ public static class TeamsCards
     public const string ListId = "listId";
 
     public static JsonObject Render(Card card, IReadOnlyList<string>? refreshUserIds = null) =>
-        AdaptiveCardRenderer.Render(WithListReference(card), new AdaptiveRenderOptions { RefreshUserIds = refreshUserIds ?? [], FullWidth = true });
+        AdaptiveCardRenderer.Render(WithListReference(card), new AdaptiveRenderOptions { RefreshUserIds = refreshUserIds ?? [], FullWidth = true, Images = false });
 
     /// <summary>
     /// Every row's "Open card" names the list it sits in: an invoke answer replaces the card in the clicker's view, and Teams does

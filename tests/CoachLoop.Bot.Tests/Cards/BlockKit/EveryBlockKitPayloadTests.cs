@@ -63,6 +63,9 @@ public sealed class EveryBlockKitPayloadTests
         await ListsAsync(slack);
         await StepAsync();
         await Coaching.Workshop.ScheduleAndLogAsync(slack.App, slack.Chat, StepAsync);
+        // The weekly report carries a chart image; Slack shows its sparkline instead.
+        await EveryCardValidatesTests.WeeklyReportAsync(slack.App);
+        await StepAsync();
         foreach (var user in new[] { SlackHost.Morgan, SlackHost.Ana, "U0STRANGER" })
         {
             var opened = SlackFixtures.Json("event_callback_app_home_opened_home_tab.json");
@@ -84,6 +87,7 @@ public sealed class EveryBlockKitPayloadTests
         Assert.Contains(modals, m => m["title"]!["text"]!.GetValue<string>() == "Schedule workshop");
         Assert.Contains(modals, m => m["title"]!["text"]!.GetValue<string>() == "Log workshop");
         Assert.Contains(messages, m => m.Blocks.ToJsonString().Contains("What good sounds like", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Blocks.ToJsonString().Contains("Weekly coaching report", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Blocks.ToJsonString().Contains("Workshops suggested", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Blocks.ToJsonString().Contains("Workshop: Empathy", StringComparison.Ordinal));
         Assert.All(messages, m => Assert.Empty(BlockKitLimits.MessageProblems(m.Blocks, m.Text)));
