@@ -15,6 +15,9 @@ namespace CoachLoop.Bot.Tests.Coaching;
 /// </summary>
 public sealed class PeerExampleCardTests
 {
+    // The peer's score as a number of its own: the payloads carry ids (GUIDs, Slack ts) in which "92" may occur by chance.
+    private const string PeerScore = @"(?<![\w.-])92(?![\w-])";
+
     private const string BensWords = "I can hear how frustrating that fee is; let me fix it with you now.";
 
     /// <summary>A call that passes everything, with a quote for empathy scored <paramref name="empathy"/>.</summary>
@@ -53,7 +56,7 @@ public sealed class PeerExampleCardTests
         Assert.Contains("I can hear how frustrating that fee is", agent, StringComparison.Ordinal);
         Assert.Contains("A teammate", agent, StringComparison.Ordinal);
         Assert.DoesNotContain("Scored", agent, StringComparison.Ordinal);
-        Assert.DoesNotContain("92", slack.LastPostTo("D" + SlackHost.Ana).Body, StringComparison.Ordinal);
+        Assert.DoesNotMatch(PeerScore, slack.LastPostTo("D" + SlackHost.Ana).Body);
         Assert.DoesNotContain("Ben Okafor", agent, StringComparison.Ordinal);
     }
 
@@ -74,7 +77,7 @@ public sealed class PeerExampleCardTests
 
         Assert.Contains("I can hear how frustrating that fee is", agent, StringComparison.Ordinal);
         Assert.DoesNotContain("Scored", agent, StringComparison.Ordinal);
-        Assert.DoesNotContain("92", agent, StringComparison.Ordinal);
+        Assert.DoesNotMatch(PeerScore, agent);
         await AdaptiveCardSchema.AssertValidAsync(JsonNode.Parse(agent)!);
     }
 
