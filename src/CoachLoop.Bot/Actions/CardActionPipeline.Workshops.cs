@@ -8,6 +8,7 @@ using CoachLoop.Engine.Coaching;
 using CoachLoop.Engine.Common;
 using CoachLoop.Engine.Digests;
 using CoachLoop.Engine.People;
+using CoachLoop.Engine.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachLoop.Bot.Actions;
@@ -156,9 +157,5 @@ public sealed partial class CardActionPipeline
             ? $"Only the manager of {team?.Name ?? "this team"} can schedule or log its workshops."
             : null;
 
-    private static DateOnly LocalToday(Person person, DateTimeOffset now)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(person.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-    }
+    private static DateOnly LocalToday(Person person, DateTimeOffset now) => LocalSchedule.LocalDate(now, LocalSchedule.Zone(person.TimeZone));
 }

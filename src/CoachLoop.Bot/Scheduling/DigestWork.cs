@@ -49,7 +49,7 @@ public sealed partial class DigestWork(IServiceScopeFactory scopes, TimeProvider
                 .ToListAsync(ct).ConfigureAwait(false)).Select(x => (x.TeamId, x.ManagerId, x.TimeZone)).ToList();
         }
 
-        var due = teams.Select(t => (Team: t, Due: LocalSchedule.IsDailyDue(now, Zone(t.TimeZone), settings.DigestTime, settings.SkipWeekends, out var date) || asIfDue, Date: date))
+        var due = teams.Select(t => (Team: t, Due: LocalSchedule.IsDailyDue(now, LocalSchedule.Zone(t.TimeZone), settings.DigestTime, settings.SkipWeekends, out var date) || asIfDue, Date: date))
             .Where(t => t.Due).ToList();
         HashSet<string> done;
         await using (var scope = scopes.CreateAsyncScope())
@@ -92,7 +92,6 @@ public sealed partial class DigestWork(IServiceScopeFactory scopes, TimeProvider
         return saved && send;
     }
 
-    private static TimeZoneInfo Zone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
     [LoggerMessage(LogLevel.Information, "Digest for {Manager} on {Date}: quiet={Quiet}, sent={Sent}")]
     private static partial void LogDigest(ILogger logger, string manager, DateOnly date, bool quiet, bool sent);

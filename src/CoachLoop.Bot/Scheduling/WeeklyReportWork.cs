@@ -60,8 +60,7 @@ public sealed class WeeklyReportWork(IServiceScopeFactory scopes, TimeProvider c
 
     private static bool IsDue(DateTimeOffset now, string timeZone, SchedulingOptions settings, out DateOnly localDate)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return LocalSchedule.IsDailyDue(now, zone, settings.WeeklyReportTime, skipWeekends: false, out localDate)
+        return LocalSchedule.IsDailyDue(now, LocalSchedule.Zone(timeZone), settings.WeeklyReportTime, skipWeekends: false, out localDate)
             && localDate.DayOfWeek == settings.WeeklyReportDay;
     }
 }

@@ -7,6 +7,9 @@ namespace CoachLoop.Engine.Scheduling;
 /// </summary>
 public static class LocalSchedule
 {
+    /// <summary>The time zone of a person's <paramref name="id"/>, or UTC when this machine does not know it.</summary>
+    public static TimeZoneInfo Zone(string? id) => TimeZoneInfo.TryFindSystemTimeZoneById(id ?? "", out var zone) ? zone : TimeZoneInfo.Utc;
+
     public static DateOnly LocalDate(DateTimeOffset now, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);

@@ -4,6 +4,7 @@ using CoachLoop.Bot.Cards;
 using CoachLoop.Bot.Scheduling;
 using CoachLoop.Data;
 using CoachLoop.Engine.People;
+using CoachLoop.Engine.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +20,7 @@ internal sealed class WebDigestNow(CoachLoopDbContext db, DigestComposer compose
     {
         ArgumentNullException.ThrowIfNull(manager);
         var now = clock.GetUtcNow();
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(manager.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var localDate = LocalSchedule.LocalDate(now, LocalSchedule.Zone(manager.TimeZone));
         var teams = await db.Teams.AsNoTracking().Where(t => t.ManagerId == manager.Id).OrderBy(t => t.Name).ToListAsync(ct).ConfigureAwait(false);
         var cards = new List<JsonObject>(teams.Count);
         foreach (var team in teams)
