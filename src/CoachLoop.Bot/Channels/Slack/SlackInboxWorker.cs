@@ -1,4 +1,5 @@
 using CoachLoop.Bot.Outbox;
+using CoachLoop.Data;
 using CoachLoop.Data.Records;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,7 @@ namespace CoachLoop.Bot.Channels.Slack;
 
 /// <summary>
 /// Runs the clicks <see cref="SlackInbox"/> stored: claims them with a lease (as the outbox dispatcher claims messages, under the
-/// same host name), runs up to <see cref="SlackOptions.ClickParallelism"/> at once through <see cref="SlackClicks"/>, each on a
+/// same host name), runs up to <see cref="SlackOptions.ClickParallelismFor"/> at once through <see cref="SlackClicks"/>, each on a
 /// different card, and marks them done. The bookkeeping is done for many clicks at once: each pass marks done every click that
 /// finished since the last one (one update), then claims the next clicks for the free slots (one update). A click run again
 /// after a crash (applied, not yet marked done) has no second effect: the card action pipeline answers a click key it has seen
@@ -14,13 +15,14 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// polls as a fallback (clicks another host stored), and prunes done clicks past their retention.
 /// </summary>
 public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackInbox inbox, IOptions<SlackOptions> options,
-    IOptions<OutboxOptions> outbox, TimeProvider clock, ILogger<SlackInboxWorker> logger) : BackgroundService
+    IOptions<OutboxOptions> outbox, IOptions<DataOptions> data, TimeProvider clock, ILogger<SlackInboxWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
     private readonly string _host = OutboxDispatcher.HostOf(outbox.Value);
     private readonly string _owner = OutboxDispatcher.HostOf(outbox.Value) + Guid.NewGuid().ToString("N")[..12];
     private readonly Dictionary<long, (Task<Exception?> Run, string Card, InboundClick Row)> _running = [];
+    private readonly int _parallelism = options.Value.ClickParallelismFor(data.Value.Provider);
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -90,7 +92,7 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
         await WithStoreAsync(async store =>
         {
             await SettleAsync(store, settings, ct).ConfigureAwait(false);
-            var free = settings.ClickParallelism - _running.Count;
+            var free = _parallelism - _running.Count;
             if (free > 0)
             {
                 await FillAsync(store, settings, free, ct).ConfigureAwait(false);

@@ -138,7 +138,10 @@ public sealed class SlackClickInboxTests
             await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Max, card.Post, card.Ts, "approvePractice").ToJsonString(), slack.Now));
         }
 
-        await WaitForAsync(() => slack.Fake.CallsOf("chat.postEphemeral").Count == 8);
+        // On SQLite (this host's database) two clicks run at once unless configured otherwise.
+        await WaitForAsync(() => slack.Fake.CallsOf("chat.postEphemeral").Count == SlackOptions.SqliteClickParallelism);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(SlackOptions.SqliteClickParallelism, slack.Fake.CallsOf("chat.postEphemeral").Count);
 
         var form = SlackHost.Click(SlackHost.Morgan, cards[9].Post, cards[9].Ts, "dismiss");
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -151,6 +154,19 @@ public sealed class SlackClickInboxTests
         ephemeral.SetResult();
         await slack.WhenIdleAsync();
         Assert.Equal(10, slack.Fake.CallsOf("chat.postEphemeral").Count);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, null, 2)]
+    [InlineData(DatabaseProvider.Postgres, null, 8)]
+    [InlineData(DatabaseProvider.SqlServer, null, 8)]
+    [InlineData(DatabaseProvider.Sqlite, 5, 5)]
+    [InlineData(DatabaseProvider.Postgres, 3, 3)]
+    public void ClicksAtOnceDependOnTheDatabaseUnlessConfigured(DatabaseProvider provider, int? configured, int expected)
+    {
+        var options = new SlackOptions { ClickParallelism = configured };
+
+        Assert.Equal(expected, options.ClickParallelismFor(provider));
     }
 
     [Fact]
