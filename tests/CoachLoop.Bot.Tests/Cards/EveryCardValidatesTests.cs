@@ -91,6 +91,6 @@ public sealed class EveryCardValidatesTests
             app.Clock.Set(monday);
         }
 
-        Assert.NotEqual(0, await app.Services.GetRequiredService<Bot.Scheduling.WeeklyReportWork>().RunAsync(CancellationToken.None));
+        Assert.NotEqual(0, await Scheduling.Schedule.WeeklyReportsAsync(app));
     }
 }

@@ -14,6 +14,8 @@ internal static class Schedule
 
     public static Task<int> RemindersAsync(CoachLoopApp app) => app.Services.GetRequiredService<ReminderWork>().RunAsync(CancellationToken.None);
 
+    public static Task<int> WeeklyReportsAsync(CoachLoopApp app) => app.Services.GetRequiredService<WeeklyReportWork>().RunAsync(CancellationToken.None);
+
     public static Task<List<Notice>> NoticesAsync(CoachLoopApp app) =>
         app.WithDbAsync(db => db.Notices.AsNoTracking().OrderBy(n => n.CreatedAt).ToListAsync());
 

@@ -2,12 +2,10 @@ using System.Text.Json.Nodes;
 using CoachLoop.Bot.Cards;
 using CoachLoop.Bot.Cards.AdaptiveCards;
 using CoachLoop.Bot.Cards.Charts;
-using CoachLoop.Bot.Scheduling;
 using CoachLoop.Bot.Tests.Cards.AdaptiveCards;
 using CoachLoop.Bot.Tests.Cards.Charts;
 using CoachLoop.Bot.Tests.Channels.Email;
 using CoachLoop.Bot.Tests.Support.Smtp;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace CoachLoop.Bot.Tests.Scheduling;
@@ -28,7 +26,7 @@ public sealed class WeeklyReportChartTests
         await EmailHost.SetDeliveryAsync(app, "email");
         await CoachAsync(app, chat);
 
-        Assert.Equal(1, await RunAsync(app));
+        Assert.Equal(1, await Schedule.WeeklyReportsAsync(app));
         await chat.DispatchAsync();
 
         var mail = Assert.Single(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(5)));
@@ -56,7 +54,7 @@ public sealed class WeeklyReportChartTests
         var chat = new Chat(app);
         await CoachAsync(app, chat);
 
-        Assert.Equal(1, await RunAsync(app));
+        Assert.Equal(1, await Schedule.WeeklyReportsAsync(app));
         await chat.DispatchAsync();
 
         var feeds = JsonNode.Parse(await app.CreateClient().GetStringAsync($"/web/api/feeds?as={await chat.IdOfAsync("morgan@example.com")}"))!;
@@ -96,6 +94,4 @@ public sealed class WeeklyReportChartTests
     }
 
     private static IEnumerable<MimeEntity> All(MimeEntity entity) => entity is Multipart multipart ? multipart.SelectMany(All).Prepend(entity) : [entity];
-
-    private static Task<int> RunAsync(CoachLoopApp app) => app.Services.GetRequiredService<WeeklyReportWork>().RunAsync(CancellationToken.None);
 }

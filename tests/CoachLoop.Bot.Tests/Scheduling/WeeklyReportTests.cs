@@ -1,8 +1,6 @@
 using CoachLoop.Bot.Cards;
-using CoachLoop.Bot.Scheduling;
 using CoachLoop.Bot.Tests.Channels.Email;
 using CoachLoop.Bot.Tests.Support.Smtp;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachLoop.Bot.Tests.Scheduling;
 
@@ -21,12 +19,12 @@ public sealed class WeeklyReportTests
         await chat.PostCallAsync(Json.Call("c1", callTime: "2026-11-20T10:00:00Z"));
         await chat.ActOnFlagAsync("morgan@example.com", CardVerbs.ApprovePractice, callId: "c1");
 
-        var early = await RunAsync(app);
+        var early = await Schedule.WeeklyReportsAsync(app);
         app.Clock.Set(MondayNineInLondon);
-        var due = await RunAsync(app);
-        var again = await RunAsync(app);
+        var due = await Schedule.WeeklyReportsAsync(app);
+        var again = await Schedule.WeeklyReportsAsync(app);
         app.Clock.Set(MondayNineInLondon.AddDays(1));
-        var tuesday = await RunAsync(app);
+        var tuesday = await Schedule.WeeklyReportsAsync(app);
         await chat.DispatchAsync();
 
         // Morgan for east; Quinn (a QA lead of no team) for east and west; Max's 09:00 in New York has not come yet.
@@ -48,7 +46,7 @@ public sealed class WeeklyReportTests
         await EmailHost.SetDeliveryAsync(app, "email");
         app.Clock.Set(MondayNineInLondon);
 
-        Assert.Equal(1, await RunAsync(app));
+        Assert.Equal(1, await Schedule.WeeklyReportsAsync(app));
         await chat.DispatchAsync();
 
         var mail = Assert.Single(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(5)));
@@ -56,8 +54,6 @@ public sealed class WeeklyReportTests
         Assert.Contains("No coaching yet", mail.TextBody, StringComparison.Ordinal);
         Assert.Empty(await Schedule.DirectCardsAsync(app, chat, "morgan@example.com"));
     }
-
-    private static Task<int> RunAsync(CoachLoopApp app) => app.Services.GetRequiredService<WeeklyReportWork>().RunAsync(CancellationToken.None);
 
     private static async Task AddQaLeadAsync(CoachLoopApp app)
     {
