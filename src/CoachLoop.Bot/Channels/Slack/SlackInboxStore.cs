@@ -73,6 +73,20 @@ public sealed class SlackInboxStore(CoachLoopDbContext db, TimeProvider clock)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseUntil, at), ct).ConfigureAwait(false);
     }
 
+    /// <summary>Claims this host holds and did not run: free for any host at once, and the claim not counted as an attempt.</summary>
+    public async Task ReleaseAsync(IReadOnlyList<long> ids, string owner, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var expired = clock.GetUtcNow().AddTicks(-1);
+        await db.InboundClicks.Where(c => ids.Contains(c.Id) && c.LeaseOwner == owner && c.DoneAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseUntil, expired).SetProperty(c => c.Attempts, c => c.Attempts - 1), ct)
+            .ConfigureAwait(false);
+    }
+
     /// <summary>At start, this host's claims from before a crash or kill (same host name, another instance) end now.</summary>
     public async Task<int> ReleaseEarlierLeasesAsync(string hostPrefix, string owner, CancellationToken ct)
     {

@@ -8,20 +8,31 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// <summary>
 /// Runs the clicks <see cref="SlackInbox"/> stored: claims them with a lease (as the outbox dispatcher claims messages, under the
 /// same host name), runs up to <see cref="SlackOptions.ClickParallelismFor"/> at once through <see cref="SlackClicks"/>, each on a
-/// different card, and marks them done. The bookkeeping is done for many clicks at once: each pass marks done every click that
-/// finished since the last one (one update), then claims the next clicks for the free slots (one update). A click run again
-/// after a crash (applied, not yet marked done) has no second effect: the card action pipeline answers a click key it has seen
-/// with its first answer. Wakes on <see cref="SlackInbox.Signal"/>,
-/// polls as a fallback (clicks another host stored), and prunes done clicks past their retention.
+/// different card, and marks them done. The bookkeeping is done for many clicks at once, so that under load it costs a
+/// fraction of a statement per click: the worker claims up to <see cref="ClaimAhead"/> per slot in one update and keeps them
+/// in id order until a slot is free, looking for more only when fewer than its slots are left; it marks done every click that
+/// finished since the last time in one update once <see cref="MarkBatch"/> have finished or nothing is left to run. A click
+/// run again after a crash (applied, not yet marked done) has no second effect: the card action pipeline answers a click key
+/// it has seen with its first answer. A claimed click that waited half its lease here without a free slot is given back, not
+/// run on a lease that may run out. Wakes on <see cref="SlackInbox.Signal"/>, polls as a fallback (clicks another host
+/// stored), and prunes done clicks past their retention.
 /// </summary>
 public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackInbox inbox, IOptions<SlackOptions> options,
     IOptions<OutboxOptions> outbox, IOptions<DataOptions> data, TimeProvider clock, ILogger<SlackInboxWorker> logger) : BackgroundService
 {
+    /// <summary>Clicks claimed at once per click slot (a backlog is claimed in a few updates, not one per click).</summary>
+    internal const int ClaimAhead = 8;
+
+    /// <summary>Finished clicks marked done in one update (fewer when nothing else is left to run).</summary>
+    internal const int MarkBatch = 32;
+
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
     private readonly string _host = OutboxDispatcher.HostOf(outbox.Value);
     private readonly string _owner = OutboxDispatcher.HostOf(outbox.Value) + Guid.NewGuid().ToString("N")[..12];
     private readonly Dictionary<long, (Task<Exception?> Run, string Card, InboundClick Row)> _running = [];
+    private readonly List<Claimed> _claimed = [];
+    private readonly List<long> _finished = [];
     private readonly int _parallelism = options.Value.ClickParallelismFor(data.Value.Provider);
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
@@ -57,7 +68,12 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
             await Task.WhenAll(_running.Values.Select(r => (Task)r.Run)).ConfigureAwait(false);
             try
             {
-                await WithStoreAsync(store => SettleAsync(store, settings, CancellationToken.None)).ConfigureAwait(false);
+                await WithStoreAsync(async store =>
+                {
+                    await SettleAsync(store, settings, CancellationToken.None, stopping: true).ConfigureAwait(false);
+                    // Claimed and not started: free for any host now rather than after the lease.
+                    await store.ReleaseAsync(_claimed.Select(c => c.Row.Id).ToList(), _owner, CancellationToken.None).ConfigureAwait(false);
+                }).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -92,10 +108,11 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
         await WithStoreAsync(async store =>
         {
             await SettleAsync(store, settings, ct).ConfigureAwait(false);
-            var free = _parallelism - _running.Count;
-            if (free > 0)
+            await StartClaimedAsync(store, settings, ct).ConfigureAwait(false);
+            if (_claimed.Count < _parallelism)
             {
-                await FillAsync(store, settings, free, ct).ConfigureAwait(false);
+                await ClaimAsync(store, settings, ct).ConfigureAwait(false);
+                await StartClaimedAsync(store, settings, ct).ConfigureAwait(false);
             }
 
             if (clock.GetUtcNow() >= _nextPrune)
@@ -106,18 +123,20 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
         }).ConfigureAwait(false);
     }
 
-    /// <summary>Clicks that finished: done in one update; a failure backs off (or is given up after the attempts) on its own.</summary>
-    private async Task SettleAsync(SlackInboxStore store, SlackOptions settings, CancellationToken ct)
+    /// <summary>
+    /// Clicks that finished: done in one update once enough have finished or nothing is left to run (or the worker is stopping);
+    /// a failure backs off (or is given up after the attempts) at once, on its own.
+    /// </summary>
+    private async Task SettleAsync(SlackInboxStore store, SlackOptions settings, CancellationToken ct, bool stopping = false)
     {
         var finished = _running.Where(r => r.Value.Run.IsCompleted).ToList();
-        if (finished.Count == 0)
+        foreach (var (id, _) in finished)
         {
-            return;
+            _running.Remove(id);
         }
 
         // A click cut short by shutting down is left to its lease.
-        var done = finished.Where(r => r.Value.Run.IsCompletedSuccessfully && r.Value.Run.Result is null).Select(r => r.Key).ToList();
-        await store.MarkDoneAsync(done, _owner, ct).ConfigureAwait(false);
+        _finished.AddRange(finished.Where(r => r.Value.Run.IsCompletedSuccessfully && r.Value.Run.Result is null).Select(r => r.Key));
         var givenUp = 0;
         foreach (var (id, run) in finished.Where(r => r.Value.Run.IsCompletedSuccessfully && r.Value.Run.Result is not null))
         {
@@ -129,42 +148,67 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
                 .ConfigureAwait(false);
         }
 
-        foreach (var (id, _) in finished)
+        var done = 0;
+        if (_finished.Count >= MarkBatch || (_finished.Count > 0 && (stopping || (_running.Count == 0 && _claimed.Count == 0))))
         {
-            _running.Remove(id);
+            await store.MarkDoneAsync(_finished, _owner, ct).ConfigureAwait(false);
+            done = _finished.Count;
+            _finished.Clear();
         }
 
-        inbox.Settled(done.Count + givenUp);
+        if (done + givenUp > 0)
+        {
+            inbox.Settled(done + givenUp);
+        }
     }
 
-    private async Task FillAsync(SlackInboxStore store, SlackOptions settings, int free, CancellationToken ct)
+    /// <summary>Claims the oldest free clicks, up to <see cref="ClaimAhead"/> per slot, in one update, to be run in id order.</summary>
+    private async Task ClaimAsync(SlackInboxStore store, SlackOptions settings, CancellationToken ct)
     {
-        // Clicks on one card run one at a time, in the order they came (as they did in one queue); other cards go on beside.
-        var busy = _running.Values.Select(r => r.Card).ToHashSet(StringComparer.Ordinal);
-        var next = new List<(InboundClick Row, SlackClick Click, string Card)>();
-        foreach (var row in await store.PendingAsync(free * 4, ct).ConfigureAwait(false))
-        {
-            var click = SlackClickRows.ToClick(row);
-            var card = click.Data.GetValueOrDefault(Cards.CardData.SubjectId) ?? row.Key;
-            if (busy.Add(card))
-            {
-                next.Add((row, click, card));
-                if (next.Count == free)
-                {
-                    break;
-                }
-            }
-        }
-
-        if (next.Count == 0)
+        var want = _parallelism * ClaimAhead - _claimed.Count;
+        var pending = await store.PendingAsync(want, ct).ConfigureAwait(false);
+        if (pending.Count == 0)
         {
             return;
         }
 
-        var claimed = await store.ClaimAsync(next.Select(n => n.Row.Id).ToList(), _owner, settings.ClickLease, ct).ConfigureAwait(false);
-        foreach (var (row, click, card) in next.Where(n => claimed.Contains(n.Row.Id)))
+        var at = clock.GetUtcNow();
+        var got = await store.ClaimAsync(pending.Select(r => r.Id).ToList(), _owner, settings.ClickLease, ct).ConfigureAwait(false);
+        foreach (var row in pending.Where(r => got.Contains(r.Id)))
         {
-            _running[row.Id] = (Task.Run(() => RunAsync(row, click, ct), CancellationToken.None), card, row);
+            var click = SlackClickRows.ToClick(row);
+            _claimed.Add(new(row, click, click.Data.GetValueOrDefault(Cards.CardData.SubjectId) ?? row.Key, at));
+        }
+    }
+
+    /// <summary>
+    /// Starts claimed clicks in id order into the free slots. Clicks on one card run one at a time, in the order they came (as
+    /// they did in one queue); other cards go on beside. A claim held here for half its lease is given back instead.
+    /// </summary>
+    private async Task StartClaimedAsync(SlackInboxStore store, SlackOptions settings, CancellationToken ct)
+    {
+        var stale = clock.GetUtcNow() - settings.ClickLease / 2;
+        if (_claimed.Any(c => c.At < stale))
+        {
+            // With the later clicks on the same cards, so that whoever runs them next runs them in order.
+            var cards = _claimed.Where(c => c.At < stale).Select(c => c.Card).ToHashSet(StringComparer.Ordinal);
+            var given = _claimed.Where(c => cards.Contains(c.Card)).Select(c => c.Row.Id).ToList();
+            _claimed.RemoveAll(c => cards.Contains(c.Card));
+            await store.ReleaseAsync(given, _owner, ct).ConfigureAwait(false);
+        }
+
+        var busy = _running.Values.Select(r => r.Card).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < _claimed.Count && _running.Count < _parallelism;)
+        {
+            var next = _claimed[i];
+            if (!busy.Add(next.Card))
+            {
+                i++;
+                continue;
+            }
+
+            _claimed.RemoveAt(i);
+            _running[next.Row.Id] = (Task.Run(() => RunAsync(next.Row, next.Click, ct), CancellationToken.None), next.Card, next.Row);
         }
     }
 
@@ -193,6 +237,8 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
         await using var scope = scopes.CreateAsyncScope();
         await action(scope.ServiceProvider.GetRequiredService<SlackInboxStore>()).ConfigureAwait(false);
     }
+
+    private sealed record Claimed(InboundClick Row, SlackClick Click, string Card, DateTimeOffset At);
 
     private static string Clip(string text) => text.Length <= 2000 ? text : text[..2000];
 

@@ -156,6 +156,72 @@ public sealed class SlackClickInboxTests
         Assert.Equal(10, slack.Fake.CallsOf("chat.postEphemeral").Count);
     }
 
+    [Fact]
+    public async Task ABacklogOfClicksIsClaimedAndMarkedDoneAFewUpdatesAtATimeNotTwoPerClick()
+    {
+        // The SQL the host runs is logged at Information (counted below).
+        var (slack, cards) = await StartWithFlagsAsync(26, new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" });
+        await using var host = slack;
+        var ephemeral = slack.Fake.Hold("chat.postEphemeral");
+        // Two refused clicks hold both click slots, each waiting on Slack to take its answer to the clicker...
+        foreach (var card in cards.Take(SlackOptions.SqliteClickParallelism))
+        {
+            await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Max, card.Post, card.Ts, "approvePractice").ToJsonString(), slack.Now));
+        }
+
+        await WaitForAsync(() => slack.Fake.CallsOf("chat.postEphemeral").Count == SlackOptions.SqliteClickParallelism);
+        var before = InboxUpdates(slack);
+
+        // ...while 24 approvals are stored behind them, then run.
+        foreach (var card in cards.Skip(SlackOptions.SqliteClickParallelism))
+        {
+            await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Morgan, card.Post, card.Ts, "approvePractice").ToJsonString(), slack.Now));
+        }
+
+        ephemeral.SetResult();
+        await slack.WhenIdleAsync();
+
+        Assert.Equal(24, await ApprovalsAsync(slack));
+        Assert.Equal(26, await slack.App.WithDbAsync(db => db.InboundClicks.CountAsync(c => c.DoneAt != null && c.Attempts == 1)));
+        // A claim and a mark per click would be 50 updates from here (24 claims, 26 marks); the worker claims up to
+        // ClaimAhead per slot at once and marks done up to MarkBatch at once (or whatever finished when it runs out of clicks).
+        Assert.InRange(InboxUpdates(slack) - before, 2, 10);
+    }
+
+    [Fact]
+    public async Task AClaimedClickWaitingPastHalfItsLeaseForAFreeSlotIsClaimedAfreshBeforeItRuns()
+    {
+        var (slack, cards) = await StartWithFlagsAsync(4);
+        await using var host = slack;
+        var ephemeral = slack.Fake.Hold("chat.postEphemeral");
+        foreach (var card in cards.Take(2))
+        {
+            await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Max, card.Post, card.Ts, "approvePractice").ToJsonString(), slack.Now));
+        }
+
+        await WaitForAsync(() => slack.Fake.CallsOf("chat.postEphemeral").Count == 2);
+        foreach (var card in cards.Skip(2))
+        {
+            await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Morgan, card.Post, card.Ts, "approvePractice").ToJsonString(), slack.Now));
+        }
+
+        var lease = new SlackOptions().ClickLease;
+        var first = await WaitForAsync(() => ClaimedUntilAsync(slack), claimed => claimed.Count == 2);
+
+        // Past half the lease with both slots still busy: the waiting claims are given back and taken again, not run on a
+        // lease that may run out (and another host take the click) while they run.
+        slack.App.Clock.Advance(lease / 2 + TimeSpan.FromSeconds(1));
+        slack.App.Services.GetRequiredService<SlackInbox>().Signal.Pulse();
+        await WaitForAsync(() => ClaimedUntilAsync(slack), claimed => claimed.Count == 2 && claimed.All(until => until >= slack.Now + lease - TimeSpan.FromSeconds(1)));
+
+        Assert.All(first, until => Assert.True(until < slack.Now + lease - TimeSpan.FromSeconds(1)));
+        ephemeral.SetResult();
+        await slack.WhenIdleAsync();
+        Assert.Equal(2, await ApprovalsAsync(slack));
+        // Given back and claimed again is one attempt, not two.
+        Assert.Equal(4, await slack.App.WithDbAsync(db => db.InboundClicks.CountAsync(c => c.DoneAt != null && c.Attempts == 1)));
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, null, 2)]
     [InlineData(DatabaseProvider.Postgres, null, 8)]
@@ -218,8 +284,30 @@ public sealed class SlackClickInboxTests
         IReadOnlyDictionary<string, string?>? extra = null, DatabaseProvider provider = DatabaseProvider.Sqlite) =>
         SlackHost.StartWithCardsAsync(count, extra, provider);
 
+    /// <summary>The click inbox's conditional updates so far (claims, marks, releases), from the host's SQL log.</summary>
+    private static int InboxUpdates(SlackHost slack) =>
+        slack.Logs.Lines.Count(l => l.Contains("Executed DbCommand", StringComparison.Ordinal) && l.Contains("UPDATE \"inbound_clicks\"", StringComparison.Ordinal));
+
+    /// <summary>When the leases of the claimed approvals not yet run (Morgan's, no failure) run out.</summary>
+    private static Task<List<DateTimeOffset>> ClaimedUntilAsync(SlackHost slack) =>
+        slack.App.WithDbAsync(db => db.InboundClicks.Where(c => c.DoneAt == null && c.LeaseUntil != null && c.Attempts > 0 && c.UserId == SlackHost.Morgan)
+            .Select(c => c.LeaseUntil!.Value).ToListAsync());
+
     private static Task<int> ApprovalsAsync(SlackHost slack) =>
         slack.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "approve-practice"));
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> condition)
+    {
+        var value = await read();
+        for (var i = 0; i < 500 && !condition(value); i++)
+        {
+            await Task.Delay(20);
+            value = await read();
+        }
+
+        Assert.True(condition(value), "the database never reached the expected state");
+        return value;
+    }
 
     private static async Task WaitForAsync(Func<bool> condition)
     {
