@@ -8,11 +8,13 @@ using Microsoft.Extensions.Options;
 namespace CoachLoop.Bot.Outbox;
 
 /// <summary>
-/// Gets lane heads ready to send, several at once: claims them in one conditional update, reads them with their card posts in
-/// one query and builds each current card (a card wanted by two messages is built once). The sends themselves happen outside,
-/// one per lane (<see cref="SendAsync"/>), and <see cref="OutboxRecords"/> writes their outcomes.
+/// Gets lane heads ready to send, several at once: claims them in one conditional update and reads them with their card posts
+/// in one query, settling what needs no send (no sender, nothing to update, superseded). The rest is done per lane, beside
+/// the other lanes (<see cref="SendAsync"/>): each builds its current card (a card wanted by two lanes of one pass is built
+/// once, <see cref="CardBuilds"/>) and sends it, so the dispatcher's own loop does only the batched claims, reads and
+/// records. <see cref="OutboxRecords"/> writes the outcomes.
 /// </summary>
-public sealed class OutboxDelivery(CoachLoopDbContext db, OutboxStore store, CardFactory cards, IEnumerable<ICardSender> senders,
+public sealed class OutboxDelivery(CoachLoopDbContext db, OutboxStore store, IEnumerable<ICardSender> senders,
     IOptions<OutboxOptions> options, WebhookRequests webhooks)
 {
     /// <summary>The messages of <paramref name="ids"/> this host now holds, each with what to send or the outcome known without sending.</summary>
@@ -35,7 +37,6 @@ public sealed class OutboxDelivery(CoachLoopDbContext db, OutboxStore store, Car
                     && o.Operation == OutboxOperation.Update && o.Status == OutboxStatus.Pending && o.Id > m.Id),
             })
             .ToListAsync(ct).ConfigureAwait(false);
-        var built = new Dictionary<(string, Guid), Card?>();
         var prepared = new List<PreparedMessage>(claimed.Count);
         if (claimed.Any(r => r.Post.Channel == WebhookSubscription.WebhookChannel))
         {
@@ -46,16 +47,21 @@ public sealed class OutboxDelivery(CoachLoopDbContext db, OutboxStore store, Car
 
         foreach (var row in claimed.Where(r => r.Post.Channel != WebhookSubscription.WebhookChannel))
         {
-            prepared.Add(await PrepareAsync(row.Message, row.Post, row.Superseded, built, ct).ConfigureAwait(false));
+            prepared.Add(Prepare(row.Message, row.Post, row.Superseded));
         }
 
         return prepared;
     }
 
-    /// <summary>Calls the channel or the webhook receiver (with services of the caller's scope: a sender may use the database); a sender's exception is a retry whose outcome is unknown (the request may have gone out).</summary>
-    public static async Task<SendResult> SendAsync(PreparedMessage prepared, IServiceProvider services, CancellationToken ct)
+    /// <summary>
+    /// Builds the card (through <paramref name="builds"/>, with services of the caller's scope) and calls the channel, or calls
+    /// the webhook receiver: a sender may use the database too. A card that cannot be built is a retry whose outcome is known
+    /// (nothing went out); a sender's exception is a retry whose outcome is unknown (the request may have gone out).
+    /// </summary>
+    public static async Task<SendResult> SendAsync(PreparedMessage prepared, CardBuilds builds, IServiceProvider services, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(builds);
         ArgumentNullException.ThrowIfNull(services);
         if (prepared.Answer is { } known)
         {
@@ -63,18 +69,39 @@ public sealed class OutboxDelivery(CoachLoopDbContext db, OutboxStore store, Car
         }
 
         var (message, post) = (prepared.Message, prepared.Post);
+        if (prepared.Webhook is { } webhook)
+        {
+            return await SendGuardedAsync(() => services.GetRequiredService<WebhookSender>().SendAsync(webhook, message, ct), ct).ConfigureAwait(false);
+        }
+
+        Card? card;
         try
         {
-            if (prepared.Webhook is { } webhook)
-            {
-                return await services.GetRequiredService<WebhookSender>().SendAsync(webhook, message, ct).ConfigureAwait(false);
-            }
+            card = prepared.Card ?? await builds.BuildAsync(post.CardKind, post.SubjectId, services, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // Nothing was sent, so the outcome is known. Recorded like a failed send, the message backs off and is
+            // dead-lettered once its attempts run out instead of holding its lane forever.
+            return SendResult.Retry($"building the card failed: {ex.GetType().Name}: {ex.Message}");
+        }
 
-            var senders = services.GetServices<ICardSender>();
-            var key = message.Operation == OutboxOperation.Post ? $"post-{post.Id:N}" : $"outbox-{message.Id}";
-            var sender = senders.First(s => s.Channel == post.Channel);
-            return await sender.SendAsync(new OutboundMessage(key, post.ConversationId,
-                message.Operation == OutboxOperation.Post ? null : post.MessageRef, prepared.Card!, message.OutcomeUnknown), ct).ConfigureAwait(false);
+        if (card is null)
+        {
+            return SendResult.Permanent($"the {post.CardKind} {post.SubjectId} no longer exists");
+        }
+
+        var key = message.Operation == OutboxOperation.Post ? $"post-{post.Id:N}" : $"outbox-{message.Id}";
+        var sender = services.GetServices<ICardSender>().First(s => s.Channel == post.Channel);
+        return await SendGuardedAsync(() => sender.SendAsync(new OutboundMessage(key, post.ConversationId,
+            message.Operation == OutboxOperation.Post ? null : post.MessageRef, card, message.OutcomeUnknown), ct), ct).ConfigureAwait(false);
+    }
+
+    private static async Task<SendResult> SendGuardedAsync(Func<Task<SendResult>> send, CancellationToken ct)
+    {
+        try
+        {
+            return await send().ConfigureAwait(false);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -83,8 +110,8 @@ public sealed class OutboxDelivery(CoachLoopDbContext db, OutboxStore store, Car
         }
     }
 
-    private async Task<PreparedMessage> PrepareAsync(OutboxMessage message, CardPost post, bool superseded, Dictionary<(string, Guid), Card?> built,
-        CancellationToken ct)
+    /// <summary>What needs no send is answered here; the rest goes out with the card built at send time.</summary>
+    private PreparedMessage Prepare(OutboxMessage message, CardPost post, bool superseded)
     {
         if (!senders.Any(s => s.Channel == post.Channel))
         {
@@ -97,30 +124,9 @@ public sealed class OutboxDelivery(CoachLoopDbContext db, OutboxStore store, Car
             return new(message, post, SendResult.Permanent("the card was never posted, so it cannot be updated"), null);
         }
 
-        if (message.Operation == OutboxOperation.Update && superseded)
-        {
-            // A later update of the same card is queued; it will carry the current state, so this one need not go out.
-            return new(message, post, SendResult.Sent(post.MessageRef!), null);
-        }
-
-        Card? card;
-        try
-        {
-            if (!built.TryGetValue((post.CardKind, post.SubjectId), out card))
-            {
-                card = await cards.BuildAsync(post.CardKind, post.SubjectId, ct).ConfigureAwait(false);
-                built[(post.CardKind, post.SubjectId)] = card;
-            }
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            // Nothing was sent, so the outcome is known. Recorded like a failed send, the message backs off and is
-            // dead-lettered once its attempts run out instead of holding its lane forever.
-            return new(message, post, SendResult.Retry($"building the card failed: {ex.GetType().Name}: {ex.Message}"), null);
-        }
-
-        return card is null
-            ? new(message, post, SendResult.Permanent($"the {post.CardKind} {post.SubjectId} no longer exists"), null)
-            : new(message, post, null, card);
+        // A later update of the same card is queued; it will carry the current state, so this one need not go out.
+        return message.Operation == OutboxOperation.Update && superseded
+            ? new(message, post, SendResult.Sent(post.MessageRef!), null)
+            : new(message, post, null, null);
     }
 }

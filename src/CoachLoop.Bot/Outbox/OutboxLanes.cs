@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CoachLoop.Bot.Telemetry;
 using CoachLoop.Data;
 using CoachLoop.Data.Outbox;
@@ -9,14 +10,22 @@ namespace CoachLoop.Bot.Outbox;
 /// while other lanes go on beside it: a slow or failing conversation holds up only itself. Non-urgent lanes share
 /// <see cref="OutboxOptions.Parallelism"/> slots and urgent lanes have <see cref="OutboxOptions.UrgentParallelism"/> of their
 /// own, so urgent cards never wait for a slot; within one conversation the urgent lane goes before the non-urgent one.
-/// The database work is done for many lanes at once, on this loop: each pass records the outcomes of the sends that finished
-/// (<see cref="OutboxRecords"/>, one transaction), then claims and prepares the lane heads that fit the free slots
-/// (<see cref="OutboxDelivery"/>, one claim), and starts their sends. A send finishing wakes the loop; a lane stays busy until
-/// its outcome is recorded, so its next message is never sent before the previous one is settled.
+/// The bookkeeping is done for many lanes at once, on this loop: each pass records the outcomes of the sends that finished
+/// (<see cref="OutboxRecords"/>, one transaction), then claims and reads the lane heads that fit the free slots
+/// (<see cref="OutboxDelivery"/>, one claim), and starts their sends, each of which builds its card beside the others. A send
+/// finishing wakes the loop; a lane stays busy until its outcome is recorded, so its next message is never sent before the
+/// previous one is settled. While busy, passes are paced (<see cref="PassPacing"/>) so that each serves many messages.
 /// </summary>
 internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSignal signal, OutboxOptions settings, string owner,
     DurableCommits durable, ILogger logger)
 {
+    /// <summary>
+    /// While messages keep coming, a pass starts at most this long after the previous one started, so its claim, reads and
+    /// records (one transaction) serve everything that came due or finished meanwhile instead of one message each. A pass
+    /// after a quiet time starts at once.
+    /// </summary>
+    internal static readonly TimeSpan PassPacing = TimeSpan.FromMilliseconds(10);
+
     private readonly Dictionary<string, (Task<SendResult> Send, PreparedMessage Message, bool Urgent)> _running = new(StringComparer.Ordinal);
     private int _handled;
 
@@ -27,8 +36,8 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
         {
             while (!ct.IsCancellationRequested)
             {
-                await RecordFinishedAsync(ct).ConfigureAwait(false);
-                await FillAsync(ct).ConfigureAwait(false);
+                var started = Stopwatch.GetTimestamp();
+                var busy = await RecordFinishedAsync(ct).ConfigureAwait(false) | await FillAsync(ct).ConfigureAwait(false);
                 if (untilIdle && _running.Count == 0)
                 {
                     break;
@@ -36,6 +45,11 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
 
                 // New rows, a send finishing and the poll interval all end this wait.
                 await signal.WaitAsync(settings.PollInterval, ct).ConfigureAwait(false);
+                if (busy && Stopwatch.GetElapsedTime(started) is var elapsed && elapsed < PassPacing)
+                {
+                    // Busy: what else comes due or finishes meanwhile joins the next pass, so a pass serves many messages.
+                    await Task.Delay(PassPacing - elapsed, ct).ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -55,12 +69,13 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
         return _handled;
     }
 
-    private async Task RecordFinishedAsync(CancellationToken ct)
+    /// <returns>Whether any outcome was there to record.</returns>
+    private async Task<bool> RecordFinishedAsync(CancellationToken ct)
     {
         var finished = _running.Where(r => r.Value.Send.IsCompleted).ToList();
         if (finished.Count == 0)
         {
-            return;
+            return false;
         }
 
         var outcomes = finished.Where(r => r.Value.Send.IsCompletedSuccessfully).Select(r => (r.Value.Message, r.Value.Send.Result)).ToList();
@@ -80,15 +95,18 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
                 _running.Remove(lane);
             }
         }
+
+        return true;
     }
 
-    private async Task FillAsync(CancellationToken ct)
+    /// <returns>Whether any send started.</returns>
+    private async Task<bool> FillAsync(CancellationToken ct)
     {
         var urgentFree = settings.UrgentParallelism - _running.Values.Count(r => r.Urgent);
         var normalFree = settings.Parallelism - _running.Values.Count(r => !r.Urgent);
         if (urgentFree <= 0 && normalFree <= 0)
         {
-            return;
+            return false;
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -115,19 +133,22 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
 
         if (heads.Count == 0)
         {
-            return;
+            return false;
         }
 
         // The pass is the claim and the card builds; each send runs on as a child span of it.
         using var pass = CoachLoopActivities.Source.StartActivity(CoachLoopActivities.OutboxPass);
         pass?.SetTag(CoachLoopTags.BatchSize, heads.Count);
+        var builds = new CardBuilds();
         foreach (var prepared in await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().PrepareAsync(heads, owner, ct).ConfigureAwait(false))
         {
-            _running[prepared.Message.Lane] = (Task.Run(() => SendAsync(prepared, ct), CancellationToken.None), prepared, prepared.Message.Urgent);
+            _running[prepared.Message.Lane] = (Task.Run(() => SendAsync(prepared, builds, ct), CancellationToken.None), prepared, prepared.Message.Urgent);
         }
+
+        return true;
     }
 
-    private async Task<SendResult> SendAsync(PreparedMessage prepared, CancellationToken ct)
+    private async Task<SendResult> SendAsync(PreparedMessage prepared, CardBuilds builds, CancellationToken ct)
     {
         using var activity = SendTelemetry.Start(prepared);
         try
@@ -139,7 +160,7 @@ internal sealed partial class OutboxLanes(IServiceScopeFactory scopes, OutboxSig
             }
 
             await using var scope = scopes.CreateAsyncScope();
-            var result = await OutboxDelivery.SendAsync(prepared, scope.ServiceProvider, ct).ConfigureAwait(false);
+            var result = await OutboxDelivery.SendAsync(prepared, builds, scope.ServiceProvider, ct).ConfigureAwait(false);
             SendTelemetry.Finish(activity, prepared, result);
             return result;
         }
