@@ -11,7 +11,8 @@ namespace CoachLoop.Bot.Channels.Slack;
 /// different card, and marks them done. The bookkeeping is done for many clicks at once, so that under load it costs a
 /// fraction of a statement per click: the worker claims up to <see cref="ClaimAhead"/> per slot in one update and keeps them
 /// in id order until a slot is free, looking for more only when fewer than its slots are left; it marks done every click that
-/// finished since the last time in one update once <see cref="MarkBatch"/> have finished or nothing is left to run. A click
+/// finished since the last time in one update once <see cref="MarkBatch"/> have finished, nothing is left to run, or the
+/// first of them finished <see cref="MarkWithin"/> ago. A click
 /// run again after a crash (applied, not yet marked done) has no second effect: the card action pipeline answers a click key
 /// it has seen with its first answer. A claimed click that waited half its lease here without a free slot is given back, not
 /// run on a lease that may run out. Wakes on <see cref="SlackInbox.Signal"/>, polls as a fallback (clicks another host
@@ -26,6 +27,9 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
     /// <summary>Finished clicks marked done in one update (fewer when nothing else is left to run).</summary>
     internal const int MarkBatch = 32;
 
+    /// <summary>Longest a finished click waits to be marked done (a quarter of the lease, if that is shorter).</summary>
+    internal static readonly TimeSpan MarkWithin = TimeSpan.FromSeconds(1);
+
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
     private readonly string _host = OutboxDispatcher.HostOf(outbox.Value);
@@ -33,6 +37,7 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
     private readonly Dictionary<long, (Task<Exception?> Run, string Card, InboundClick Row)> _running = [];
     private readonly List<Claimed> _claimed = [];
     private readonly List<long> _finished = [];
+    private DateTimeOffset _finishedSince;
     private readonly int _parallelism = options.Value.ClickParallelismFor(data.Value.Provider);
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
@@ -136,7 +141,13 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
         }
 
         // A click cut short by shutting down is left to its lease.
-        _finished.AddRange(finished.Where(r => r.Value.Run.IsCompletedSuccessfully && r.Value.Run.Result is null).Select(r => r.Key));
+        var now = clock.GetUtcNow();
+        foreach (var (id, _) in finished.Where(r => r.Value.Run.IsCompletedSuccessfully && r.Value.Run.Result is null))
+        {
+            _finishedSince = _finished.Count == 0 ? now : _finishedSince;
+            _finished.Add(id);
+        }
+
         var givenUp = 0;
         foreach (var (id, run) in finished.Where(r => r.Value.Run.IsCompletedSuccessfully && r.Value.Run.Result is not null))
         {
@@ -149,7 +160,9 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
         }
 
         var done = 0;
-        if (_finished.Count >= MarkBatch || (_finished.Count > 0 && (stopping || (_running.Count == 0 && _claimed.Count == 0))))
+        // Never so late that the claim could run out and the click be run again (a slow click holding a slot, a trickle of others).
+        var overdue = now - _finishedSince >= TimeSpan.FromTicks(Math.Min(MarkWithin.Ticks, settings.ClickLease.Ticks / 4));
+        if (_finished.Count >= MarkBatch || (_finished.Count > 0 && (stopping || overdue || (_running.Count == 0 && _claimed.Count == 0))))
         {
             await store.MarkDoneAsync(_finished, _owner, ct).ConfigureAwait(false);
             done = _finished.Count;

@@ -189,6 +189,32 @@ public sealed class SlackClickInboxTests
     }
 
     [Fact]
+    public async Task FinishedClicksAreMarkedDoneWithinASecondWhileASlowClickHoldsASlot()
+    {
+        var (slack, cards) = await StartWithFlagsAsync(4);
+        await using var host = slack;
+        var ephemeral = slack.Fake.Hold("chat.postEphemeral");
+        await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Max, cards[0].Post, cards[0].Ts, "approvePractice").ToJsonString(), slack.Now));
+        await WaitForAsync(() => slack.Fake.CallsOf("chat.postEphemeral").Count == 1);
+        foreach (var card in cards.Skip(1))
+        {
+            await slack.SendAsync(SlackSigner.Payload(SlackHost.Click(SlackHost.Morgan, card.Post, card.Ts, "approvePractice").ToJsonString(), slack.Now));
+        }
+
+        await WaitForAsync(() => ApprovalsAsync(slack), approvals => approvals == 3);
+
+        // Marked in a batch, but not so late that their claims could run out while the slow click holds its slot.
+        slack.App.Clock.Advance(SlackInboxWorker.MarkWithin);
+        slack.App.Services.GetRequiredService<SlackInbox>().Signal.Pulse();
+        await WaitForAsync(() => slack.App.WithDbAsync(db => db.InboundClicks.CountAsync(c => c.DoneAt != null && c.UserId == SlackHost.Morgan)), done => done == 3);
+
+        // The slow click is still running (its answer held at Slack), not done with them.
+        Assert.Equal(0, await slack.App.WithDbAsync(db => db.InboundClicks.CountAsync(c => c.DoneAt != null && c.UserId == SlackHost.Max)));
+        ephemeral.SetResult();
+        await slack.WhenIdleAsync();
+    }
+
+    [Fact]
     public async Task AClaimedClickWaitingPastHalfItsLeaseForAFreeSlotIsClaimedAfreshBeforeItRuns()
     {
         var (slack, cards) = await StartWithFlagsAsync(4);
