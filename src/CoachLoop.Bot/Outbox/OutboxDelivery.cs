@@ -77,7 +77,7 @@ public sealed class OutboxDelivery(CoachLoopDbContext db, OutboxStore store, IEn
         Card? card;
         try
         {
-            card = prepared.Card ?? await builds.BuildAsync(post.CardKind, post.SubjectId, services, ct).ConfigureAwait(false);
+            card = await builds.BuildAsync(post.CardKind, post.SubjectId, services, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -115,18 +115,18 @@ public sealed class OutboxDelivery(CoachLoopDbContext db, OutboxStore store, IEn
     {
         if (!senders.Any(s => s.Channel == post.Channel))
         {
-            return new(message, post, SendResult.Permanent($"no sender for channel '{post.Channel}'"), null);
+            return new(message, post, SendResult.Permanent($"no sender for channel '{post.Channel}'"));
         }
 
         if (message.Operation == OutboxOperation.Update && post.MessageRef is null)
         {
             // The post is in the same lane and was dead-lettered: there is nothing to update.
-            return new(message, post, SendResult.Permanent("the card was never posted, so it cannot be updated"), null);
+            return new(message, post, SendResult.Permanent("the card was never posted, so it cannot be updated"));
         }
 
         // A later update of the same card is queued; it will carry the current state, so this one need not go out.
         return message.Operation == OutboxOperation.Update && superseded
-            ? new(message, post, SendResult.Sent(post.MessageRef!), null)
-            : new(message, post, null, null);
+            ? new(message, post, SendResult.Sent(post.MessageRef!))
+            : new(message, post, null);
     }
 }

@@ -28,17 +28,17 @@ public sealed class WebhookRequests(CoachLoopDbContext db, WebhookSecrets secret
     {
         if (!Guid.TryParse(post.ConversationId, out var id) || !subscriptions.TryGetValue(id, out var subscription))
         {
-            return new(message, post, SendResult.Permanent("the subscription was deleted"), null);
+            return new(message, post, SendResult.Permanent("the subscription was deleted"));
         }
 
         if (!subscription.Enabled)
         {
-            return new(message, post, SendResult.Permanent("the subscription is disabled"), null);
+            return new(message, post, SendResult.Permanent("the subscription is disabled"));
         }
 
         if (!events.TryGetValue(post.SubjectId, out var stored))
         {
-            return new(message, post, SendResult.Permanent($"the event {post.SubjectId} no longer exists"), null);
+            return new(message, post, SendResult.Permanent($"the event {post.SubjectId} no longer exists"));
         }
 
         string secret;
@@ -49,9 +49,9 @@ public sealed class WebhookRequests(CoachLoopDbContext db, WebhookSecrets secret
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or System.Security.Cryptography.CryptographicException)
         {
             // This host cannot read the secret (no or another Webhooks:SecretKey): nothing was sent; back off, then a dead letter that says why.
-            return new(message, post, SendResult.Retry($"the subscription's secret cannot be read on this host: {ex.Message}"), null);
+            return new(message, post, SendResult.Retry($"the subscription's secret cannot be read on this host: {ex.Message}"));
         }
 
-        return new(message, post, null, null, new WebhookRequest(subscription.Id, stored.Id, stored.Type, new Uri(subscription.Url), secret, stored.Payload));
+        return new(message, post, null, new WebhookRequest(subscription.Id, stored.Id, stored.Type, new Uri(subscription.Url), secret, stored.Payload));
     }
 }

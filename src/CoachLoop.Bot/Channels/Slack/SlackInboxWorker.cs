@@ -129,8 +129,9 @@ public sealed partial class SlackInboxWorker(IServiceScopeFactory scopes, SlackI
     }
 
     /// <summary>
-    /// Clicks that finished: done in one update once enough have finished or nothing is left to run (or the worker is stopping);
-    /// a failure backs off (or is given up after the attempts) at once, on its own.
+    /// Clicks that finished: done in one update once enough have finished, nothing is left to run, the first of them finished
+    /// <see cref="MarkWithin"/> ago or the worker is stopping; a failure backs off (or is given up after the attempts) at once,
+    /// on its own.
     /// </summary>
     private async Task SettleAsync(SlackInboxStore store, SlackOptions settings, CancellationToken ct, bool stopping = false)
     {
