@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks live here, not in timed tests (README "Benchmarks"):
 #   scripts/bench.sh peers     CoachLoop beside @slack/bolt and botbuilder-js (../shared/bench/peers), one run, one table
+#   scripts/bench.sh click-cpu the bot's CPU per completed Slack click (ack to chat.update, everything counted), a few runs and
+#                              their median: the steadiest measure of a change to the click path
 #   scripts/bench.sh ingest    scored calls/s through the API beside raw SQLite (and PostgreSQL with COACHLOOP_BENCH_POSTGRES),
 #                              SQL per scored call, and card latency while calls arrive at 100/s (one channel, then 20)
 #   scripts/bench.sh latency   only that card latency (--teams N for one spread; --rate, --seconds)
@@ -16,11 +18,12 @@ suite="${1:-actions}"
 shift || true
 case "$suite" in
   peers) exec scripts/bench-peers.sh "$@" ;;
+  click-cpu) exec scripts/bench-click-cpu.sh "$@" ;;
   ingest) exec scripts/bench-ingest.sh "$@" ;;
   backfill) exec scripts/backfill-check.sh "$@" ;;
   latency) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- latency "$@" ;;
   actions) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- "$@" ;;
   digests) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- digests "$@" ;;
   scripts) exec dotnet run -c Release --project benchmarks/CoachLoop.Benchmarks -- scripts "$@" ;;
-  *) echo "unknown benchmark '$suite' (known: peers, ingest, latency, actions, digests, scripts, backfill)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$suite' (known: peers, click-cpu, ingest, latency, actions, digests, scripts, backfill)" >&2; exit 2 ;;
 esac

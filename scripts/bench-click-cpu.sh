@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# scripts/bench.sh click-cpu: the bot's CPU per completed Slack click, all of its work counted: ack, store, apply, card, send
+# and bookkeeping. A steadier measure of a change to the click path than rates on a busy 2-core machine, where the split of CPU
+# between acknowledgements and the queued work moves from run to run.
+#
+# Starts the peers' fake Slack Web API and fake Bot Connector (../shared/bench/peers), seeds a SQLite database with flags awaiting approval
+# (benchmarks/CoachLoop.Benchmarks seed-clicks), then RUNS times: a new bot process (Release, Production, web channel off) on a
+# fresh copy, JIT_WARM_S of fresh clicks at 2 concurrent (waited for), then CLICKS fresh signed clicks at CONCURRENCY, and
+# counts the bot's CPU time (user + system, /proc) from the first of them until their chat.updates at the fake stopped (at
+# least 99% of the clicks wrk counted as answered, or the run fails). Prints one line per run and the median (also saved under
+# benchmarks/results/). Knobs: RUNS=3, CLICKS=6000, CONCURRENCY=50, JIT_WARM_S=20, BOT_PORT=5300.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+peers=$(cd "${PEERS_DIR:-$root/../shared/bench/peers}" 2>/dev/null && pwd) || { echo "peers folder not found: ${PEERS_DIR:-$root/../shared/bench/peers}" >&2; exit 2; }
+clicks=$root/benchmarks/peers
+RUNS=${RUNS:-3} CLICKS=${CLICKS:-6000} CONCURRENCY=${CONCURRENCY:-50} JIT_WARM_S=${JIT_WARM_S:-20} BOT_PORT=${BOT_PORT:-5300}
+(( RUNS > 0 && CLICKS > 0 && CONCURRENCY > 0 )) || { echo "RUNS, CLICKS and CONCURRENCY must be above 0" >&2; exit 2; }
+random_hex() { od -An -tx1 -N16 /dev/urandom | tr -d ' \n'; }
+export SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET:-$(random_hex)} SLACK_BOT_TOKEN=${SLACK_BOT_TOKEN:-xoxb-$(random_hex)} PEERS_DIR=$peers
+fake=http://127.0.0.1:4100 bot=http://127.0.0.1:$BOT_PORT
+
+command -v dotnet >/dev/null || { echo "dotnet not found: install the .NET 10 SDK" >&2; exit 2; }
+command -v node >/dev/null || { echo "Node.js 20 or later is needed" >&2; exit 2; }
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk (apt-get)"
+  { apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; } >/dev/null 2>&1 || { echo "wrk missing and apt-get install wrk failed: install wrk" >&2; exit 2; }
+fi
+
+out=$(mktemp -d /tmp/coachloop-click-cpu.XXXXXX)
+mkdir -p "$root/benchmarks/results"
+saved=$root/benchmarks/results/click-cpu-$(date -u +%Y%m%dT%H%M%SZ).txt
+exec > >(tee "$saved") 2>&1
+pids=()
+cleanup() { local p; for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; rm -rf "$out"; }
+trap cleanup EXIT
+answers() { curl -sf -o /dev/null --max-time 1 "$1"; }
+wait_for() { # health pid log
+  for _ in $(seq 1 240); do
+    answers "$1" && return 0
+    kill -0 "$2" 2>/dev/null || { tail -20 "$3" >&2; echo "$1 never answered: the process exited" >&2; exit 1; }
+    sleep 0.25
+  done
+  echo "$1 did not answer within 60 s" >&2; exit 1
+}
+req() { node "$peers/load/requests.mjs" "$@"; }
+updates() { req stats "$fake" | sed -n 's/.*chat\.update=\([0-9]*\).*/\1/p'; }
+cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
+hz=$(getconf CLK_TCK)
+
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (nproc $(nproc))"
+echo "building Release"
+dotnet build "$root/benchmarks/CoachLoop.Benchmarks" -c Release -v q -nologo >"$out/build.log" 2>&1 || { tail -30 "$out/build.log" >&2; echo "build failed" >&2; exit 1; }
+bench_dll=$root/benchmarks/CoachLoop.Benchmarks/bin/Release/net10.0/CoachLoop.Benchmarks.dll
+bot_dir=$root/src/CoachLoop.Bot/bin/Release/net10.0
+
+# The seeder posts its template flags' cards to Slack and Teams through the real host, so both fakes run.
+for health in "$fake/health" http://127.0.0.1:4200/health; do
+  if answers "$health"; then echo "something already answers $health: stop it first" >&2; exit 2; fi
+done
+env PORT=4100 node "$peers/fake-slack/server.mjs" >"$out/fake-slack.log" 2>&1 &
+pids+=($!); wait_for "$fake/health" "$!" "$out/fake-slack.log"
+env PORT=4200 node "$peers/fake-connector/server.mjs" >"$out/fake-connector.log" 2>&1 &
+pids+=($!); wait_for http://127.0.0.1:4200/health "$!" "$out/fake-connector.log"
+jit_clicks=2000
+dotnet "$bench_dll" seed-clicks --db "$out/seed.db" --out "$out/flags.tsv" --slack-flags $(( jit_clicks + CLICKS )) --teams-flags 10 2>&1 \
+  | grep '^seed:' || { echo "seeding failed" >&2; exit 1; }
+
+results=()
+for run in $(seq 1 "$RUNS"); do
+  rm -f "$out"/row.db*; cp "$out/seed.db" "$out/row.db"
+  # Built per run: Slack refuses signatures older than 5 minutes.
+  node "$clicks/clicks.mjs" build slack "$out/flags.tsv" 0 "$jit_clicks" "$out/jit.req"
+  node "$clicks/clicks.mjs" build slack "$out/flags.tsv" "$jit_clicks" "$CLICKS" "$out/measure.req"
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  env --chdir="$bot_dir" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$bot" Database__Provider=Sqlite Database__SqlitePath="$out/row.db" \
+    WebChannel__Enabled=false Demo__Seed=false Scheduling__Enabled=false Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
+    Slack__BotToken="$SLACK_BOT_TOKEN" Slack__ApiBaseUrl="$fake/api/" Logging__LogLevel__Default=Warning dotnet CoachLoop.Bot.dll >"$out/bot.log" 2>&1 &
+  pid=$!; pids+=("$pid"); wait_for "$bot/healthz" "$pid" "$out/bot.log"
+  timeout $(( JIT_WARM_S + 30 )) wrk -t1 -c2 -d"${JIT_WARM_S}s" --timeout 10s -s "$clicks/walk.lua" "$bot/slack/interactions" -- "$out/jit.req" walk >/dev/null 2>&1 || true
+  req settle "$fake" 120 >/dev/null; req reset "$fake"
+  c0=$(cpu_ticks "$pid") t0=$(date +%s.%N)
+  # wrk runs its whole duration even once the clicks are used up (walk.lua then stops its thread): long enough for them at
+  # 500/s, a third of the usual acknowledgement rate here; the queued work goes on meanwhile, and is counted either way.
+  wrk_out=$(timeout 300 wrk -t1 -c"$CONCURRENCY" -d$(( CLICKS / 500 + 5 ))s --timeout 10s -s "$clicks/walk.lua" "$bot/slack/interactions" -- "$out/measure.req" walk 2>&1) || true
+  result=$(grep '^RESULT' <<<"$wrk_out") || { echo "$wrk_out" >&2; echo "no RESULT line from wrk" >&2; exit 1; }
+  # Answered clicks (the ones past the end of the file are repeats of its last click, answered without new work).
+  acked=$(( $(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$result") - $(sed -n 's/.* non2xx=\([0-9]*\).*/\1/p' <<<"$result") ))
+  (( acked > CLICKS )) && acked=$CLICKS
+  # The queued work drains at a steady pace: done once no chat.update came for 1 s (the CPU of that second is near nothing).
+  req settle "$fake" 300 >/dev/null
+  c1=$(cpu_ticks "$pid") t1=$(date +%s.%N) completed=$(updates)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  (( completed > 0 && completed * 100 >= acked * 99 )) || { echo "run $run: only $completed of $acked answered clicks completed" >&2; exit 1; }
+  line=$(awk -v a="$c0" -v b="$c1" -v hz="$hz" -v n="$completed" -v k="$acked" -v t0="$t0" -v t1="$t1" -v l="$load" \
+    'BEGIN { printf "%.2f ms of CPU per completed click (%d completed of %d answered, %.1f CPU-s over %.1f s, %.0f completed/s; load average %s at the start)", 1000 * (b - a) / hz / n, n, k, (b - a) / hz, t1 - t0, n / (t1 - t0), l }')
+  echo "run $run: $line"
+  results+=("$(cut -d' ' -f1 <<<"$line")")
+done
+median=$(printf '%s\n' "${results[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+echo "median: $median ms of CPU per completed click over $RUNS run(s); load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "saved in ${saved#"$root"/}"
