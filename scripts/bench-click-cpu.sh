@@ -31,18 +31,9 @@ out=$(mktemp -d /tmp/coachloop-click-cpu.XXXXXX)
 mkdir -p "$root/benchmarks/results"
 saved=$root/benchmarks/results/click-cpu-$(date -u +%Y%m%dT%H%M%SZ).txt
 exec > >(tee "$saved") 2>&1
-pids=()
-cleanup() { local p; for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; rm -rf "$out"; }
-trap cleanup EXIT
-answers() { curl -sf -o /dev/null --max-time 1 "$1"; }
-wait_for() { # health pid log
-  for _ in $(seq 1 240); do
-    answers "$1" && return 0
-    kill -0 "$2" 2>/dev/null || { tail -20 "$3" >&2; echo "$1 never answered: the process exited" >&2; exit 1; }
-    sleep 0.25
-  done
-  echo "$1 did not answer within 60 s" >&2; exit 1
-}
+# shellcheck source=scripts/bench-processes.sh
+source "$root/scripts/bench-processes.sh"
+trap 'cleanup; rm -rf "$out"' EXIT
 req() { node "$peers/load/requests.mjs" "$@"; }
 updates() { req stats "$fake" | sed -n 's/.*chat\.update=\([0-9]*\).*/\1/p'; }
 cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
@@ -55,13 +46,8 @@ bench_dll=$root/benchmarks/CoachLoop.Benchmarks/bin/Release/net10.0/CoachLoop.Be
 bot_dir=$root/src/CoachLoop.Bot/bin/Release/net10.0
 
 # The seeder posts its template flags' cards to Slack and Teams through the real host, so both fakes run.
-for health in "$fake/health" http://127.0.0.1:4200/health; do
-  if answers "$health"; then echo "something already answers $health: stop it first" >&2; exit 2; fi
-done
-env PORT=4100 node "$peers/fake-slack/server.mjs" >"$out/fake-slack.log" 2>&1 &
-pids+=($!); wait_for "$fake/health" "$!" "$out/fake-slack.log"
-env PORT=4200 node "$peers/fake-connector/server.mjs" >"$out/fake-connector.log" 2>&1 &
-pids+=($!); wait_for http://127.0.0.1:4200/health "$!" "$out/fake-connector.log"
+start fake-slack "$out/fake-slack.log" "$fake/health" env PORT=4100 node "$peers/fake-slack/server.mjs"
+start fake-connector "$out/fake-connector.log" http://127.0.0.1:4200/health env PORT=4200 node "$peers/fake-connector/server.mjs"
 jit_clicks=2000
 dotnet "$bench_dll" seed-clicks --db "$out/seed.db" --out "$out/flags.tsv" --slack-flags $(( jit_clicks + CLICKS )) --teams-flags 10 2>&1 \
   | grep '^seed:' || { echo "seeding failed" >&2; exit 1; }
@@ -73,10 +59,11 @@ for run in $(seq 1 "$RUNS"); do
   node "$clicks/clicks.mjs" build slack "$out/flags.tsv" 0 "$jit_clicks" "$out/jit.req"
   node "$clicks/clicks.mjs" build slack "$out/flags.tsv" "$jit_clicks" "$CLICKS" "$out/measure.req"
   load=$(cut -d' ' -f1 /proc/loadavg)
-  env --chdir="$bot_dir" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$bot" Database__Provider=Sqlite Database__SqlitePath="$out/row.db" \
-    WebChannel__Enabled=false Demo__Seed=false Scheduling__Enabled=false Slack__SigningSecret="$SLACK_SIGNING_SECRET" \
-    Slack__BotToken="$SLACK_BOT_TOKEN" Slack__ApiBaseUrl="$fake/api/" Logging__LogLevel__Default=Warning dotnet CoachLoop.Bot.dll >"$out/bot.log" 2>&1 &
-  pid=$!; pids+=("$pid"); wait_for "$bot/healthz" "$pid" "$out/bot.log"
+  start coachloop "$out/bot.log" "$bot/healthz" env --chdir="$bot_dir" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$bot" \
+    Database__Provider=Sqlite Database__SqlitePath="$out/row.db" WebChannel__Enabled=false Demo__Seed=false Scheduling__Enabled=false \
+    Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__BotToken="$SLACK_BOT_TOKEN" Slack__ApiBaseUrl="$fake/api/" \
+    Logging__LogLevel__Default=Warning dotnet CoachLoop.Bot.dll
+  pid=$started
   timeout $(( JIT_WARM_S + 30 )) wrk -t1 -c2 -d"${JIT_WARM_S}s" --timeout 10s -s "$clicks/walk.lua" "$bot/slack/interactions" -- "$out/jit.req" walk >/dev/null 2>&1 || true
   req settle "$fake" 120 >/dev/null; req reset "$fake"
   c0=$(cpu_ticks "$pid") t0=$(date +%s.%N)
@@ -90,7 +77,7 @@ for run in $(seq 1 "$RUNS"); do
   # The queued work drains at a steady pace: done once no chat.update came for 1 s (the CPU of that second is near nothing).
   req settle "$fake" 300 >/dev/null
   c1=$(cpu_ticks "$pid") t1=$(date +%s.%N) completed=$(updates)
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  stop "$pid"
   (( completed > 0 && completed * 100 >= acked * 99 )) || { echo "run $run: only $completed of $acked answered clicks completed" >&2; exit 1; }
   line=$(awk -v a="$c0" -v b="$c1" -v hz="$hz" -v n="$completed" -v k="$acked" -v t0="$t0" -v t1="$t1" -v l="$load" \
     'BEGIN { printf "%.2f ms of CPU per completed click (%d completed of %d answered, %.1f CPU-s over %.1f s, %.0f completed/s; load average %s at the start)", 1000 * (b - a) / hz / n, n, k, (b - a) / hz, t1 - t0, n / (t1 - t0), l }')

@@ -62,36 +62,9 @@ bench_dll=$root/benchmarks/CoachLoop.Benchmarks/bin/Release/net10.0/CoachLoop.Be
 bot_dir=$root/src/CoachLoop.Bot/bin/Release/net10.0
 
 # ---------------------------------------------------------------- processes
-pids=()
-cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-}
+# shellcheck source=scripts/bench-processes.sh
+source "$root/scripts/bench-processes.sh"
 trap cleanup EXIT
-answers() { curl -sf -o /dev/null --max-time 1 "$1"; }
-start() { # name log health command...
-  local name=$1 log=$2 health=$3; shift 3
-  if answers "$health"; then echo "something already answers $health: stop it first" >&2; exit 2; fi
-  "$@" >"$log" 2>&1 &
-  started=$!
-  pids+=("$started")
-  for _ in $(seq 1 240); do
-    answers "$health" && return 0
-    kill -0 "$started" 2>/dev/null || { tail -20 "$log" >&2; echo "$name exited during start" >&2; exit 1; }
-    sleep 0.25
-  done
-  echo "$name did not answer $health within 60 s" >&2; exit 1
-}
-stop() { # pid: TERM, then KILL after 10 s; forgotten afterwards, so cleanup never signals a reused pid
-  local p kept=()
-  kill "$1" 2>/dev/null || true
-  for _ in $(seq 1 40); do kill -0 "$1" 2>/dev/null || break; sleep 0.25; done
-  kill -9 "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-  for p in "${pids[@]}"; do [[ $p == "$1" ]] || kept+=("$p"); done
-  pids=("${kept[@]}")
-}
 rss_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo -; }
 
 start fake-slack "$out/fake-slack.log" "$fake_slack/health" env PORT=4100 node "$peers/fake-slack/server.mjs"; fake_slack_pid=$started
