@@ -16,23 +16,17 @@ peers=$(cd "${PEERS_DIR:-$root/../shared/bench/peers}" 2>/dev/null && pwd) || { 
 clicks=$root/benchmarks/peers
 RUNS=${RUNS:-3} CLICKS=${CLICKS:-6000} CONCURRENCY=${CONCURRENCY:-50} JIT_WARM_S=${JIT_WARM_S:-20} BOT_PORT=${BOT_PORT:-5300}
 (( RUNS > 0 && CLICKS > 0 && CONCURRENCY > 0 )) || { echo "RUNS, CLICKS and CONCURRENCY must be above 0" >&2; exit 2; }
-random_hex() { od -An -tx1 -N16 /dev/urandom | tr -d ' \n'; }
-export SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET:-$(random_hex)} SLACK_BOT_TOKEN=${SLACK_BOT_TOKEN:-xoxb-$(random_hex)} PEERS_DIR=$peers
+# shellcheck source=scripts/bench-processes.sh
+source "$root/scripts/bench-processes.sh"
+export_slack_secrets
+export PEERS_DIR=$peers
 fake=http://127.0.0.1:4100 bot=http://127.0.0.1:$BOT_PORT
-
-command -v dotnet >/dev/null || { echo "dotnet not found: install the .NET 10 SDK" >&2; exit 2; }
-command -v node >/dev/null || { echo "Node.js 20 or later is needed" >&2; exit 2; }
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk (apt-get)"
-  { apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; } >/dev/null 2>&1 || { echo "wrk missing and apt-get install wrk failed: install wrk" >&2; exit 2; }
-fi
+need_tools
 
 out=$(mktemp -d /tmp/coachloop-click-cpu.XXXXXX)
 mkdir -p "$root/benchmarks/results"
 saved=$root/benchmarks/results/click-cpu-$(date -u +%Y%m%dT%H%M%SZ).txt
 exec > >(tee "$saved") 2>&1
-# shellcheck source=scripts/bench-processes.sh
-source "$root/scripts/bench-processes.sh"
 trap 'cleanup; rm -rf "$out"' EXIT
 req() { node "$peers/load/requests.mjs" "$@"; }
 updates() { req stats "$fake" | sed -n 's/.*chat\.update=\([0-9]*\).*/\1/p'; }

@@ -34,19 +34,15 @@ JIT_CLICKS=${JIT_CLICKS:-2000}
 BOT_PORT=${BOT_PORT:-5300}
 KINDS=${KINDS:-"slack teams"}
 PEERS=${PEERS:-yes}
-# Loopback fakes only, yet no secret in the code: one random signing secret and bot token per run (or the caller's), shared
-# through the environment by the peers, their load driver, clicks.mjs and CoachLoop.
-random_hex() { od -An -tx1 -N16 /dev/urandom | tr -d ' \n'; }
-export SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET:-$(random_hex)} SLACK_BOT_TOKEN=${SLACK_BOT_TOKEN:-xoxb-$(random_hex)} PEERS_DIR=$peers
+# shellcheck source=scripts/bench-processes.sh
+source "$root/scripts/bench-processes.sh"
+# One signing secret and bot token per run, shared through the environment by the peers, their load driver, clicks.mjs and CoachLoop.
+export_slack_secrets
+export PEERS_DIR=$peers
 fake_slack=http://127.0.0.1:4100 fake_connector=http://127.0.0.1:4200 bot=http://127.0.0.1:$BOT_PORT
 
 # ---------------------------------------------------------------- what it needs
-command -v dotnet >/dev/null || { echo "dotnet not found: install the .NET 10 SDK" >&2; exit 2; }
-command -v node >/dev/null && (( $(node -p 'process.versions.node.split(".")[0]') >= 20 )) || { echo "Node.js 20 or later is needed" >&2; exit 2; }
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk (apt-get)"
-  { apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; } >/dev/null 2>&1 || { echo "wrk missing and apt-get install wrk failed: install wrk" >&2; exit 2; }
-fi
+need_tools
 for d in slack-bolt botbuilder; do
   [[ -d $peers/$d/node_modules ]] || { echo "installing $d (npm ci)"; (cd "$peers/$d" && npm ci --no-audit --no-fund --loglevel=error) || exit 2; }
 done
@@ -62,8 +58,6 @@ bench_dll=$root/benchmarks/CoachLoop.Benchmarks/bin/Release/net10.0/CoachLoop.Be
 bot_dir=$root/src/CoachLoop.Bot/bin/Release/net10.0
 
 # ---------------------------------------------------------------- processes
-# shellcheck source=scripts/bench-processes.sh
-source "$root/scripts/bench-processes.sh"
 trap cleanup EXIT
 rss_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo -; }
 

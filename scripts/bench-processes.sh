@@ -1,6 +1,17 @@
-# Process helpers shared by the benchmark scripts that start the bot and the peers' fakes as their own processes (sourced).
-# `start` runs a command in the background, logs to a file, remembers its pid in `pids` (and `started`) and waits until its
+# Helpers shared by the benchmark scripts that start the bot and the peers' fakes as their own processes (sourced).
+# `need_tools` checks for dotnet and Node.js 20+ and installs wrk if missing; `export_slack_secrets` sets the run's Slack
+# signing secret and bot token (the caller's, else random: loopback fakes only, yet no secret in the code). `start` runs a command in the background, logs to a file, remembers its pid in `pids` (and `started`) and waits until its
 # health URL answers; `stop` stops one and forgets it; `cleanup` (on exit) stops every process started.
+need_tools() {
+  command -v dotnet >/dev/null || { echo "dotnet not found: install the .NET 10 SDK" >&2; exit 2; }
+  command -v node >/dev/null && (( $(node -p 'process.versions.node.split(".")[0]') >= 20 )) || { echo "Node.js 20 or later is needed" >&2; exit 2; }
+  if ! command -v wrk >/dev/null; then
+    echo "installing wrk (apt-get)"
+    { apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; } >/dev/null 2>&1 || { echo "wrk missing and apt-get install wrk failed: install wrk" >&2; exit 2; }
+  fi
+}
+random_hex() { od -An -tx1 -N16 /dev/urandom | tr -d ' \n'; }
+export_slack_secrets() { export SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET:-$(random_hex)} SLACK_BOT_TOKEN=${SLACK_BOT_TOKEN:-xoxb-$(random_hex)}; }
 pids=()
 cleanup() {
   local p
