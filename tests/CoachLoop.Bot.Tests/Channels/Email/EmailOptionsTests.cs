@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CoachLoop.Bot.Tests.Channels.Email;
 
@@ -18,7 +17,7 @@ public sealed class EmailOptionsTests
             ["Email:Host"] = "127.0.0.1", ["Email:From"] = "CoachLoop <coachloop@coachloop.test>", [key] = value,
         };
 
-        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => CoachLoopApp.StartAsync(settings: settings));
+        var refused = await CoachLoopApp.RefusedStartAsync(settings);
 
         Assert.Contains(named, refused.Message, StringComparison.Ordinal);
     }

@@ -3,7 +3,6 @@ using CoachLoop.Engine.Flags;
 using CoachLoop.Bot.Channels.Slack;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CoachLoop.Bot.Tests.Channels.Slack;
 
@@ -120,7 +119,7 @@ public sealed class SlackInstallClickTests
     {
         var settings = new Dictionary<string, string?> { ["Slack:SigningSecret"] = SlackSigner.Secret, ["Slack:ClientId"] = FakeSlackApi.ClientId };
 
-        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => CoachLoopApp.StartAsync(settings: settings));
+        var refused = await CoachLoopApp.RefusedStartAsync(settings);
 
         Assert.Contains("Slack:ClientSecret", refused.Message, StringComparison.Ordinal);
     }

@@ -4,7 +4,6 @@ using CoachLoop.Engine.Flags;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CoachLoop.Bot.Tests.Channels.Slack;
 
@@ -225,7 +224,7 @@ public sealed class SlackSocketModeTests
             ["Slack:BotToken"] = SlackSigner.BotToken, ["Slack:SocketMode"] = "true", ["Slack:AppToken"] = appToken,
         };
 
-        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => CoachLoopApp.StartAsync(settings: settings));
+        var refused = await CoachLoopApp.RefusedStartAsync(settings);
 
         Assert.Contains(message, refused.Message, StringComparison.Ordinal);
     }
