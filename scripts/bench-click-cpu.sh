@@ -8,13 +8,16 @@
 # fresh copy, JIT_WARM_S of fresh clicks at 2 concurrent (waited for), then CLICKS fresh signed clicks at CONCURRENCY, and
 # counts the bot's CPU time (user + system, /proc) from the first of them until their chat.updates at the fake stopped (at
 # least 99% of the clicks wrk counted as answered, or the run fails). Prints one line per run and the median (also saved under
-# benchmarks/results/). Knobs: RUNS=3, CLICKS=6000, CONCURRENCY=50, JIT_WARM_S=20, BOT_PORT=5300.
+# benchmarks/results/). Knobs: RUNS=3, CLICKS=6000, CONCURRENCY=50, JIT_WARM_S=20, BOT_PORT=5300, and PROFILE=yes: perf records
+# the bot (call graphs, JIT-compiled code named through the runtime's perf map) over each measured run, and the run's line is
+# followed by the split of its samples by library and the top functions (needs perf; the record is saved beside the result).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 peers=$(cd "${PEERS_DIR:-$root/../shared/bench/peers}" 2>/dev/null && pwd) || { echo "peers folder not found: ${PEERS_DIR:-$root/../shared/bench/peers}" >&2; exit 2; }
 clicks=$root/benchmarks/peers
 RUNS=${RUNS:-3} CLICKS=${CLICKS:-6000} CONCURRENCY=${CONCURRENCY:-50} JIT_WARM_S=${JIT_WARM_S:-20} BOT_PORT=${BOT_PORT:-5300}
+PROFILE=${PROFILE:-no}
 (( RUNS > 0 && CLICKS > 0 && CONCURRENCY > 0 )) || { echo "RUNS, CLICKS and CONCURRENCY must be above 0" >&2; exit 2; }
 # shellcheck source=scripts/bench-processes.sh
 source "$root/scripts/bench-processes.sh"
@@ -22,6 +25,12 @@ export_slack_secrets
 export PEERS_DIR=$peers
 fake=http://127.0.0.1:4100 bot=http://127.0.0.1:$BOT_PORT
 need_tools
+profile_env=DOTNET_PerfMapEnabled=0
+if [[ $PROFILE == yes ]]; then
+  command -v perf >/dev/null || { echo "PROFILE=yes needs perf (apt-get install linux-perf)" >&2; exit 2; }
+  # The runtime writes /tmp/perf-PID.map for its compiled code; with W^X on, perf would see that code only as an anonymous mapping.
+  profile_env="DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0"
+fi
 
 out=$(mktemp -d /tmp/coachloop-click-cpu.XXXXXX)
 mkdir -p "$root/benchmarks/results"
@@ -56,11 +65,15 @@ for run in $(seq 1 "$RUNS"); do
   start coachloop "$out/bot.log" "$bot/healthz" env --chdir="$bot_dir" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$bot" \
     Database__Provider=Sqlite Database__SqlitePath="$out/row.db" WebChannel__Enabled=false Demo__Seed=false Scheduling__Enabled=false \
     Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__BotToken="$SLACK_BOT_TOKEN" Slack__ApiBaseUrl="$fake/api/" \
-    Logging__LogLevel__Default=Warning dotnet CoachLoop.Bot.dll
+    Logging__LogLevel__Default=Warning $profile_env dotnet CoachLoop.Bot.dll
   pid=$started
   timeout $(( JIT_WARM_S + 30 )) wrk -t1 -c2 -d"${JIT_WARM_S}s" --timeout 10s -s "$clicks/walk.lua" "$bot/slack/interactions" -- "$out/jit.req" walk >/dev/null 2>&1 || true
   req settle "$fake" 120 >/dev/null; req reset "$fake"
   c0=$(cpu_ticks "$pid") t0=$(date +%s.%N)
+  if [[ $PROFILE == yes ]]; then
+    perf_data=${saved%.txt}-run$run.perf.data
+    perf record -q -F 499 -g -p "$pid" -o "$perf_data" >/dev/null 2>&1 & perf_pid=$!
+  fi
   # wrk runs its whole duration even once the clicks are used up (walk.lua then stops its thread): long enough for them at
   # 500/s, a third of the usual acknowledgement rate here; the queued work goes on meanwhile, and is counted either way.
   wrk_out=$(timeout 300 wrk -t1 -c"$CONCURRENCY" -d$(( CLICKS / 500 + 5 ))s --timeout 10s -s "$clicks/walk.lua" "$bot/slack/interactions" -- "$out/measure.req" walk 2>&1) || true
@@ -71,11 +84,22 @@ for run in $(seq 1 "$RUNS"); do
   # The queued work drains at a steady pace: done once no chat.update came for 1 s (the CPU of that second is near nothing).
   req settle "$fake" 300 >/dev/null
   c1=$(cpu_ticks "$pid") t1=$(date +%s.%N) completed=$(updates)
+  if [[ $PROFILE == yes ]]; then
+    kill -INT "$perf_pid"; wait "$perf_pid" || true
+  fi
   stop "$pid"
   (( completed > 0 && completed * 100 >= acked * 99 )) || { echo "run $run: only $completed of $acked answered clicks completed" >&2; exit 1; }
   line=$(awk -v a="$c0" -v b="$c1" -v hz="$hz" -v n="$completed" -v k="$acked" -v t0="$t0" -v t1="$t1" -v l="$load" \
     'BEGIN { printf "%.2f ms of CPU per completed click (%d completed of %d answered, %.1f CPU-s over %.1f s, %.0f completed/s; load average %s at the start)", 1000 * (b - a) / hz / n, n, k, (b - a) / hz, t1 - t0, n / (t1 - t0), l }')
   echo "run $run: $line"
+  if [[ $PROFILE == yes ]]; then
+    echo "run $run profile ($(basename "$perf_data")): share of the bot's samples by library, then by function (self time)"
+    perf report -i "$perf_data" --no-children --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -12
+    perf report -i "$perf_data" --no-children --sort dso,sym --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -40 | cut -c1-200
+    echo "run $run profile: inclusive shares (with callees) of SQLite's entry points"
+    perf report -i "$perf_data" --children --sort sym --stdio -g none 2>/dev/null \
+      | grep -E '\] (sqlite3_prepare|sqlite3LockAndPrepare|sqlite3_step|sqlite3_finalize|sqlite3_open|sqlite3_close|sqlite3_reset|sqlite3_exec)' | head -12
+  fi
   results+=("$(cut -d' ' -f1 <<<"$line")")
 done
 median=$(printf '%s\n' "${results[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')

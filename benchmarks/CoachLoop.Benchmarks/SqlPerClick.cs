@@ -21,13 +21,21 @@ internal static class SqlPerClick
     public static async Task<int> RunAsync(Func<string, int, int> arg)
     {
         var clicks = arg("--clicks", 5);
+        // --show 1: also print the SQL of the last counted click of each channel, as EF Core logged it.
+        var show = arg("--show", 0) == 1 ? new SqlLog() : null;
         await using var fake = await FakeChat.StartAsync();
         var dir = Directory.CreateTempSubdirectory("coachloop-sql-clicks");
         try
         {
             var settings = ClickRig.HostSettings(fake.Url + "/api/", demo: true);
             settings["Outbox:PollInterval"] = "00:01:00";
-            await using var host = new BenchHost($"Data Source={Path.Combine(dir.FullName, "clicks.db")}", settings);
+            if (show is not null)
+            {
+                settings["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+            }
+
+            await using var host = new BenchHost($"Data Source={Path.Combine(dir.FullName, "clicks.db")}", settings,
+                show is null ? null : s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(show));
             host.UseKestrel(0);
             host.StartServer();
             var counters = host.Services.GetRequiredService<SqlCounters>();
@@ -44,6 +52,7 @@ internal static class SqlPerClick
             {
                 var card = cards[i];
                 var isSlack = i % 2 == 0;
+                show?.Clear();
                 var measured = await CountAsync(counters, fake, isSlack ? "chat.update" : "PUT ", async () =>
                 {
                     using var response = await clicker.SendAsync(isSlack ? SlackClick(card, i) : TeamsClick(card, fake.Url + "/"));
@@ -53,6 +62,15 @@ internal static class SqlPerClick
                 {
                     // the first click of each channel warms up (JIT, caches) and is not counted
                     (isSlack ? slack : teams).Add(measured);
+                }
+
+                if (show is not null && i >= total - 2)
+                {
+                    Console.WriteLine($"sql: the statements of the last {(isSlack ? "Slack" : "Teams")} click:");
+                    foreach (var line in show.Lines())
+                    {
+                        Console.WriteLine("  " + line);
+                    }
                 }
             }
 
@@ -204,4 +222,33 @@ internal static class SqlPerClick
     }
 
     private static StringContent JsonContent(JsonObject json) => new(json.ToJsonString(), Encoding.UTF8, "application/json");
+
+    /// <summary>EF Core's executed commands, one line each (the --show option).</summary>
+    private sealed class SqlLog : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+        public void Clear() => _lines.Clear();
+
+        public IEnumerable<string> Lines() => _lines;
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) =>
+            categoryName == "Microsoft.EntityFrameworkCore.Database.Command" ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Information;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            var text = formatter(state, exception);
+            var sql = text.IndexOf('\n', StringComparison.Ordinal) is var cut and > 0 ? text[(cut + 1)..] : text;
+            _lines.Enqueue(System.Text.RegularExpressions.Regex.Replace(sql, @"\s+", " ").Trim());
+        }
+
+        public void Dispose()
+        {
+        }
+    }
 }
