@@ -98,7 +98,8 @@ for run in $(seq 1 "$RUNS"); do
     perf report -i "$perf_data" --no-children --sort dso,sym --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -40 | cut -c1-200
     # SQLite is built without frame pointers, so its own functions show only self time; its file I/O unwinds into the kernel.
     echo "run $run profile: SQLite's file reads, writes and syncs with the kernel work under them (inclusive)"
-    perf report -i "$perf_data" --children --sort sym --stdio -g none 2>/dev/null | grep -E '\] (__libc_pread|__libc_pwrite|fdatasync|__libc_fsync|fsync)64? *$'
+    perf report -i "$perf_data" --children --sort sym --stdio -g none 2>/dev/null \
+      | grep -E '\[\.\] (__libc_pread|__libc_pwrite|fdatasync|__libc_fsync|fsync)\b' | head -6 || true
   fi
   results+=("$(cut -d' ' -f1 <<<"$line")")
 done
