@@ -75,7 +75,7 @@ public sealed class CoachLoopApp : WebApplicationFactory<Program>
     /// <summary>
     /// Starts a host that must refuse to start over its settings, and returns the validation failure. WebApplicationFactory's
     /// deferred host sometimes reads the services of the host that failed after it was disposed, and throws that
-    /// ObjectDisposedException instead of the failure (a race in the factory, seen about once in a few hundred starts): such a
+    /// ObjectDisposedException instead of the failure (a race in the factory, seen once in CI): such a
     /// start is tried again, up to three times. A host that starts fails the test.
     /// </summary>
     public static async Task<OptionsValidationException> RefusedStartAsync(IReadOnlyDictionary<string, string?> settings)
