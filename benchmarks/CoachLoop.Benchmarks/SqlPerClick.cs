@@ -179,7 +179,9 @@ internal static class SqlPerClick
             ["channel"] = new JsonObject { ["id"] = card.SlackChannel },
             ["actions"] = new JsonArray(new JsonObject
             {
-                ["action_id"] = "approvePractice", ["block_id"] = blockId, ["type"] = "button", ["value"] = "approvePractice",
+                ["action_id"] = "approvePractice", ["block_id"] = blockId, ["type"] = "button",
+                // As the card's button carries it (and clicks.mjs sends): stored before the ack and run, no form to look up first.
+                ["value"] = CoachLoop.Bot.Cards.BlockKit.BlockKitActions.RunsAtOnce,
                 ["action_ts"] = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0).ToString("F6", CultureInfo.InvariantCulture),
             }),
         };
