@@ -12,6 +12,11 @@ namespace CoachLoop.Bot.Channels.Teams;
 /// </summary>
 public sealed class TeamsConversations(CoachLoopDbContext db, TimeProvider clock, SeenServiceUrls seen)
 {
+    // Whether any route of this conversation (its channel or the thread itself) holds another service URL.
+    private static readonly CompiledQuery<Func<CoachLoopDbContext, string, string, string, Task<bool>>> HasStaleRoute = new(() => EF.CompileAsyncQuery(
+        (CoachLoopDbContext db, string channel, string conversation, string url) => db.ChannelRoutes
+            .Any(r => r.Channel == ChatIdentity.Teams && (r.ConversationId == channel || r.ConversationId == conversation) && r.ServiceUrl != url)));
+
     /// <summary>A channel conversation's root channel: a thread id is the channel id plus <c>;messageid=</c>.</summary>
     public static string ChannelOf(Activity activity)
     {
@@ -31,7 +36,9 @@ public sealed class TeamsConversations(CoachLoopDbContext db, TimeProvider clock
             return;
         }
 
-        // Most activities repeat the URL the routes already have: no UPDATE for them.
+        // Most activities repeat the URL the routes already have: no UPDATE for them. Each card is a thread of its own (a click's
+        // conversation id is the channel's plus ";messageid="), so the memory misses on the first click of every card: a read
+        // finds whether anything is stale, and only then does an UPDATE take the database's one write lock.
         var key = activity.Conversation.Id;
         if (seen.IsCurrent(key, url))
         {
@@ -39,9 +46,12 @@ public sealed class TeamsConversations(CoachLoopDbContext db, TimeProvider clock
         }
 
         var channel = ChannelOf(activity);
-        await db.ChannelRoutes.Where(r => r.Channel == ChatIdentity.Teams && (r.ConversationId == channel || r.ConversationId == activity.Conversation.Id)
-                && r.ServiceUrl != url)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ServiceUrl, url).SetProperty(r => r.UpdatedAt, clock.GetUtcNow()), ct).ConfigureAwait(false);
+        if (await HasStaleRoute.For(db)(db, channel, key, url).ConfigureAwait(false))
+        {
+            await db.ChannelRoutes.Where(r => r.Channel == ChatIdentity.Teams && (r.ConversationId == channel || r.ConversationId == key) && r.ServiceUrl != url)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ServiceUrl, url).SetProperty(r => r.UpdatedAt, clock.GetUtcNow()), ct).ConfigureAwait(false);
+        }
+
         seen.Remember(key, url);
     }
 
