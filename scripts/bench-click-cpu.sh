@@ -25,12 +25,7 @@ export_slack_secrets
 export PEERS_DIR=$peers
 fake=http://127.0.0.1:4100 bot=http://127.0.0.1:$BOT_PORT
 need_tools
-profile_env=DOTNET_PerfMapEnabled=0
-if [[ $PROFILE == yes ]]; then
-  command -v perf >/dev/null || { echo "PROFILE=yes needs perf (apt-get install linux-perf)" >&2; exit 2; }
-  # The runtime writes /tmp/perf-PID.map for its compiled code; with W^X on, perf would see that code only as an anonymous mapping.
-  profile_env="DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0"
-fi
+profile_setup
 
 out=$(mktemp -d /tmp/coachloop-click-cpu.XXXXXX)
 mkdir -p "$root/benchmarks/results"
@@ -40,6 +35,8 @@ trap 'cleanup; rm -rf "$out"' EXIT
 req() { node "$peers/load/requests.mjs" "$@"; }
 updates() { req stats "$fake" | sed -n 's/.*chat\.update=\([0-9]*\).*/\1/p'; }
 cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
+# Read and write system calls of the process so far (SQLite reads its pages with pread, writes with pwrite; sockets count too).
+syscalls() { awk '/^syscr:/ { r = $2 } /^syscw:/ { w = $2 } END { print r, w }' "/proc/$1/io"; }
 hz=$(getconf CLK_TCK)
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (nproc $(nproc))"
@@ -69,10 +66,10 @@ for run in $(seq 1 "$RUNS"); do
   pid=$started
   timeout $(( JIT_WARM_S + 30 )) wrk -t1 -c2 -d"${JIT_WARM_S}s" --timeout 10s -s "$clicks/walk.lua" "$bot/slack/interactions" -- "$out/jit.req" walk >/dev/null 2>&1 || true
   req settle "$fake" 120 >/dev/null; req reset "$fake"
-  c0=$(cpu_ticks "$pid") t0=$(date +%s.%N)
+  c0=$(cpu_ticks "$pid") t0=$(date +%s.%N) io0=$(syscalls "$pid")
   if [[ $PROFILE == yes ]]; then
     perf_data=${saved%.txt}-run$run.perf.data
-    perf record -q -F 499 -g -p "$pid" -o "$perf_data" >/dev/null 2>&1 & perf_pid=$!
+    perf_start "$pid" "$perf_data"
   fi
   # wrk runs its whole duration even once the clicks are used up (walk.lua then stops its thread): long enough for them at
   # 500/s, a third of the usual acknowledgement rate here; the queued work goes on meanwhile, and is counted either way.
@@ -83,23 +80,20 @@ for run in $(seq 1 "$RUNS"); do
   (( acked > CLICKS )) && acked=$CLICKS
   # The queued work drains at a steady pace: done once no chat.update came for 1 s (the CPU of that second is near nothing).
   req settle "$fake" 300 >/dev/null
-  c1=$(cpu_ticks "$pid") t1=$(date +%s.%N) completed=$(updates)
+  c1=$(cpu_ticks "$pid") t1=$(date +%s.%N) completed=$(updates) io1=$(syscalls "$pid")
   if [[ $PROFILE == yes ]]; then
-    kill -INT "$perf_pid"; wait "$perf_pid" || true
+    perf_stop
   fi
   stop "$pid"
   (( completed > 0 && completed * 100 >= acked * 99 )) || { echo "run $run: only $completed of $acked answered clicks completed" >&2; exit 1; }
   line=$(awk -v a="$c0" -v b="$c1" -v hz="$hz" -v n="$completed" -v k="$acked" -v t0="$t0" -v t1="$t1" -v l="$load" \
     'BEGIN { printf "%.2f ms of CPU per completed click (%d completed of %d answered, %.1f CPU-s over %.1f s, %.0f completed/s; load average %s at the start)", 1000 * (b - a) / hz / n, n, k, (b - a) / hz, t1 - t0, n / (t1 - t0), l }')
   echo "run $run: $line"
+  read -r r0 w0 <<<"$io0"; read -r r1 w1 <<<"$io1"
+  awk -v run="$run" -v r=$(( r1 - r0 )) -v w=$(( w1 - w0 )) -v n="$completed" \
+    'BEGIN { printf "run %s: %.0f read and %.0f write system calls per completed click (SQLite pages, sockets and files)\n", run, r / n, w / n }'
   if [[ $PROFILE == yes ]]; then
-    echo "run $run profile ($(basename "$perf_data")): share of the bot's samples by library, then by function (self time)"
-    perf report -i "$perf_data" --no-children --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -12
-    perf report -i "$perf_data" --no-children --sort dso,sym --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -40 | cut -c1-200
-    # SQLite is built without frame pointers, so its own functions show only self time; its file I/O unwinds into the kernel.
-    echo "run $run profile: SQLite's file reads, writes and syncs with the kernel work under them (inclusive)"
-    perf report -i "$perf_data" --children --sort sym --stdio -g none 2>/dev/null \
-      | grep -E '\[\.\] (__libc_pread|__libc_pwrite|fdatasync|__libc_fsync|fsync)\b' | head -6 || true
+    perf_summary "$perf_data" "run $run"
   fi
   results+=("$(cut -d' ' -f1 <<<"$line")")
 done

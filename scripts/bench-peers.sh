@@ -16,7 +16,10 @@
 # tiered JIT needs about that long to finish optimising the hot paths; the peers get the same time to warm up, as WARMUP_S of
 # their own driver), SETTLE_S=15, BOT_PORT=5300, PEERS_DIR; for a quick look while
 # working: KINDS="slack teams" (which channels run), PEERS=yes (no: CoachLoop rows only, no ratio) and TRACE_S (seconds of a
-# dotnet-trace CPU sample of each CoachLoop row, from the start of its warm-up, saved beside the logs; needs dotnet-trace).
+# dotnet-trace CPU sample of each CoachLoop row, from the start of its warm-up, saved beside the logs; needs dotnet-trace), and
+# PROFILE=yes: perf records each CoachLoop row's measured run until its card updates stopped (the bot's samples by library,
+# its top functions and CoachLoop's methods inclusive, printed after the row and saved as profile-*.txt beside the perf.data;
+# needs perf; perf's own cost lowers that row's figures).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -43,6 +46,8 @@ fake_slack=http://127.0.0.1:4100 fake_connector=http://127.0.0.1:4200 bot=http:/
 
 # ---------------------------------------------------------------- what it needs
 need_tools
+PROFILE=${PROFILE:-no}
+profile_setup
 for d in slack-bolt botbuilder; do
   [[ -d $peers/$d/node_modules ]] || { echo "installing $d (npm ci)"; (cd "$peers/$d" && npm ci --no-audit --no-fund --loglevel=error) || exit 2; }
 done
@@ -91,7 +96,7 @@ coachloop_row() { # kind mode concurrency
   start coachloop "$out/bot-$kind-$mode-c$c.log" "$bot/healthz" env --chdir="$bot_dir" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$bot" \
     Database__Provider=Sqlite Database__SqlitePath="$db" WebChannel__Enabled=false Demo__Seed=false Scheduling__Enabled=false \
     Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__BotToken="$SLACK_BOT_TOKEN" Slack__ApiBaseUrl="$fake_slack/api/" \
-    Teams__DevelopmentMode=true Logging__LogLevel__Default=Warning dotnet CoachLoop.Bot.dll
+    Teams__DevelopmentMode=true Logging__LogLevel__Default=Warning $profile_env dotnet CoachLoop.Bot.dll
   local pid=$started
   # A new process first gets fresh clicks at low concurrency for JIT_WARM_S (tiered JIT, pools, caches; Teams answers only
   # after the work, so a cold process at 200 concurrent may not finish one), and their work is waited for; then run-clicks.sh
@@ -104,10 +109,13 @@ coachloop_row() { # kind mode concurrency
     dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time --duration "00:00:00:$TRACE_S" \
       -o "$out/trace-$kind-$mode-c$c.nettrace" >"$out/trace-$kind-$mode-c$c.log" 2>&1 &
   fi
-  FAKE_URL=$fake BOT_PID=$pid FAKE_PID=$fake_pid "$clicks/run-clicks.sh" "$kind" "$url" "$c" "$DURATION_S" "$out/measure.req" "$out/warm.req" "$mode" \
+  local perf_out=
+  [[ $PROFILE != yes ]] || perf_out=$out/perf-$kind-$mode-c$c.perf.data
+  PERF_OUT=$perf_out FAKE_URL=$fake BOT_PID=$pid FAKE_PID=$fake_pid "$clicks/run-clicks.sh" "$kind" "$url" "$c" "$DURATION_S" "$out/measure.req" "$out/warm.req" "$mode" \
     >"$log" 2>&1 || { cat "$log" >&2; stop "$pid"; echo "coachloop $kind $mode run failed" >&2; exit 1; }
   stop "$pid"
   grep -E '^(RESULT|fake|WARNING)' "$log" | sed "s/^/  coachloop $kind $mode c=$c /"
+  [[ -z $perf_out ]] || perf_summary "$perf_out" "coachloop $kind $mode c=$c" | tee "$out/profile-$kind-$mode-c$c.txt"
   rows+=("coachloop|$kind $([[ $mode == walk ]] && echo fresh || echo repeat)|$c|$(grep '^SUMMARY' "$log")")
 }
 

@@ -41,3 +41,29 @@ stop() { # pid: TERM, then KILL after 10 s; forgotten afterwards, so cleanup nev
   for p in "${pids[@]}"; do [[ $p == "$1" ]] || kept+=("$p"); done
   pids=("${kept[@]}")
 }
+
+# PROFILE=yes (click-cpu, peers, ingest): `profile_setup` checks for perf and sets `profile_env`, the environment a bot process needs to
+# be profiled (the runtime writes /tmp/perf-PID.map for its compiled code; with W^X on, perf would see that code only as an
+# anonymous mapping); `perf_start PID FILE` records that process with call graphs at 499 Hz until `perf_stop`;
+# `perf_summary FILE LABEL` prints the split of its samples by library, the top 40 functions by self time, SQLite's file
+# reads, writes and syncs with the kernel work under them (SQLite is built without frame pointers, so its own functions show
+# only self time; its file I/O unwinds into the kernel), and the top 30 of CoachLoop's methods with what they call. sed, not
+# head, cuts the lists: it reads to the end, so no stage of a pipeline dies of SIGPIPE and stops a script under pipefail.
+profile_setup() {
+  profile_env=DOTNET_PerfMapEnabled=0
+  [[ ${PROFILE:-no} == yes ]] || return 0
+  command -v perf >/dev/null || { echo "PROFILE=yes needs perf (apt-get install linux-perf)" >&2; exit 2; }
+  profile_env="DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0"
+}
+perf_start() { perf record -q -F 499 -g -p "$1" -o "$2" >/dev/null 2>&1 & perf_pid=$!; }
+perf_stop() { kill -INT "$perf_pid" 2>/dev/null || true; wait "$perf_pid" || true; }
+perf_summary() {
+  echo "$2 profile ($(basename "$1")): share of the samples by library, then by function (self time)"
+  perf report -i "$1" --no-children --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | sed -n 1,12p
+  perf report -i "$1" --no-children --sort dso,sym --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | sed -n 1,40p | cut -c1-200
+  echo "$2 profile: SQLite's file reads, writes and syncs with the kernel work under them (inclusive)"
+  perf report -i "$1" --children --sort sym --stdio -g none 2>/dev/null \
+    | grep -E '\[\.\] (__libc_pread|__libc_pwrite|fdatasync|__libc_fsync|fsync)\b' | sed -n 1,6p  || true
+  echo "$2 profile: CoachLoop's own methods with everything they call (inclusive)"
+  perf report -i "$1" --children --sort sym --stdio -g none 2>/dev/null | grep -E '\[\.\] .*CoachLoop\.' | sed -n 1,30p | cut -c1-200 || true
+}

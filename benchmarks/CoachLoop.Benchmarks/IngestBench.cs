@@ -46,15 +46,23 @@ internal static class IngestBench
                 await PostSinglesAsync(http, Calls("warm1", 80), 8);
 
                 var batch = Calls("batch", batches * 500);
-                var watch = Stopwatch.StartNew();
-                await ClickRig.PostCallsAsync(http, batch);
-                batchRate = batch.Count / watch.Elapsed.TotalSeconds;
+                await using (await PerfPhase.StartAsync($"{name}-batches"))
+                {
+                    var watch = Stopwatch.StartNew();
+                    await ClickRig.PostCallsAsync(http, batch);
+                    batchRate = batch.Count / watch.Elapsed.TotalSeconds;
+                }
+
                 Row(name, "API, batches of 500, one client", batch.Count, batchRate);
 
                 var single = Calls("single", singles);
-                watch.Restart();
-                await PostSinglesAsync(http, single, 8);
-                singleRate = single.Count / watch.Elapsed.TotalSeconds;
+                await using (await PerfPhase.StartAsync($"{name}-singles"))
+                {
+                    var watch = Stopwatch.StartNew();
+                    await PostSinglesAsync(http, single, 8);
+                    singleRate = single.Count / watch.Elapsed.TotalSeconds;
+                }
+
                 Row(name, "API, single posts, 8 concurrent", single.Count, singleRate);
                 sqlLines.Add(await SqlPerCallAsync(name, http, host.Services.GetRequiredService<SqlCounters>()));
             }

@@ -10,7 +10,8 @@
 # probe (first request of WARMUP_FILE, 2xx required; forged Slack signature must get 401), warm-up (WARMUP_S, unmeasured), wait
 # until the warm-up's work is done, reset the fake's counters, the measured wrk run, the fake's counts when the load
 # stopped and after it went quiet (at most SETTLE_S=20 s). Environment: FAKE_URL, BOT_PID and FAKE_PID (CPU; the bot's peak RSS
-# since it started), WARMUP_S=2, PEERS_DIR (the peers folder, for its requests.mjs stats/reset/settle). Prints one SUMMARY line in run-load.sh's
+# since it started), PERF_OUT (perf records the bot from the measured run's start until the fake went quiet, into that file;
+# the bot must have been started with scripts/bench-processes.sh's profile_env), WARMUP_S=2, PEERS_DIR (the peers folder, for its requests.mjs stats/reset/settle). Prints one SUMMARY line in run-load.sh's
 # format plus fake_updates (chat.update or updateActivity), exhausted (the flags ran out) and rss_peak_mb.
 set -euo pipefail
 
@@ -57,11 +58,17 @@ req settle "$fake" 30 >/dev/null
 req reset "$fake"
 
 hz=$(getconf CLK_TCK)
+if [[ -n ${PERF_OUT:-} ]]; then
+  # shellcheck source=scripts/bench-processes.sh
+  source "$here/../../scripts/bench-processes.sh"
+  perf_start "${BOT_PID:?PERF_OUT needs BOT_PID}" "$PERF_OUT"
+fi
 bot0=$(cpu_ticks "${BOT_PID:-}") fake0=$(cpu_ticks "${FAKE_PID:-}") t0=$(date +%s.%N)
 out=$(wrk_run "$dur" "$measure" "$mode" 2>&1) || { echo "$out" >&2; echo "wrk failed" >&2; exit 5; }
 bot1=$(cpu_ticks "${BOT_PID:-}") fake1=$(cpu_ticks "${FAKE_PID:-}") t1=$(date +%s.%N)
 at_end=$(req stats "$fake")
 settled=$(req settle "$fake" "${SETTLE_S:-20}")
+[[ -z ${PERF_OUT:-} ]] || perf_stop
 rss_peak=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/${BOT_PID:-self}/status" 2>/dev/null || echo -)
 pct() { [[ -n $1 && -n $2 ]] && awk -v a="$1" -v b="$2" -v hz="$hz" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", 100 * (b - a) / hz / (t1 - t0) }' || echo -; }
 
