@@ -3,7 +3,8 @@
 # beside the raw insert rate of the same rows measured in the same run, SQL commands and round trips per scored call, and the
 # card latency while calls arrive at 100/s (benchmarks/CoachLoop.Benchmarks/IngestBench.cs, CardLatency.cs). PostgreSQL too
 # when COACHLOOP_BENCH_POSTGRES holds a connection string of a user that may create databases (throwaway ones, dropped after).
-# Knobs (passed on): --batches 4 --singles 1000 --rate 100 --seconds 10. Output also in benchmarks/results/ingest-<UTC>.md.
+# Knobs (passed on): --batches 4 --singles 1000 --warm-seconds 20 (batches and single posts before anything is measured, for the
+# tiered JIT) --rate 100 --seconds 10. Output also in benchmarks/results/ingest-<UTC>.md.
 # PROFILE=yes: perf records the process (host and load generator in one) over the batches and over the single posts of each
 # database, and their summaries follow the table (scripts/bench-processes.sh perf_summary; the perf.data files are saved beside it).
 set -euo pipefail
