@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoachLoop.Data.Modeling;
 using CoachLoop.Data.Outbox;
 using CoachLoop.Data.Records;
@@ -29,6 +30,9 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
     // The cursors read by the last history of this attempt, taken by its save.
     private IReadOnlyList<CursorRead>? _cursors;
 
+    // Calls begun in the current unit (TryTogetherAsync), -1 outside one; from the second on, the unit's connection has a larger page cache.
+    private int _unitCalls = -1;
+
     /// <summary>
     /// When set, the new flags of calls older than this are stored and counted as always but get no cards: a backfill of months
     /// of history must not flood the managers' channels. Null (the API's intake) cards every new flag.
@@ -50,6 +54,7 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
         await KeepOpenAsync(ct).ConfigureAwait(false);
         // On SQLite the transaction waits its turn at the file's in-process write gate (Modeling/SqliteWriteGate), not in SQLite's busy handler.
         await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        _unitCalls = 0;
         try
         {
             await work(ct).ConfigureAwait(false);
@@ -62,6 +67,23 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             db.ChangeTracker.Clear();
             return false;
+        }
+        finally
+        {
+            // The pooled connection goes back to the small cache every connection keeps (the pragma is not transactional). On a
+            // connection that failed, the failure that matters is the one already on its way.
+            var raised = _unitCalls > 1;
+            _unitCalls = -1;
+            if (raised)
+            {
+                try
+                {
+                    await SetCacheAsync(SqliteConnectionSetup.CacheKiB, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (System.Data.Common.DbException)
+                {
+                }
+            }
         }
 
         // The writer's pulse on each save came before this commit; the dispatcher would find nothing then.
@@ -113,6 +135,12 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
         CancellationToken ct)
     {
         await KeepOpenAsync(ct).ConfigureAwait(false);
+        // Each valid call reads its history once. A unit of one call (a single post on its own) keeps the small cache.
+        if (_unitCalls >= 0 && ++_unitCalls == 2)
+        {
+            await SetCacheAsync(SqliteConnectionSetup.UnitCacheKiB, ct).ConfigureAwait(false);
+        }
+
         var (calls, cursors) = await StreakHistory.AroundAsync(_sql, agentId, criterionIds, around, ct).ConfigureAwait(false);
         _cursors = cursors;
         return new AgentHistory(calls);
@@ -261,6 +289,15 @@ public sealed class EfCallIntakeStore(CoachLoopDbContext db, OutboxWriter? outbo
     }
 
     public void Dispose() => _sql.Dispose();
+
+    /// <summary>On SQLite, the open connection's page cache in KiB (<see cref="SqliteConnectionSetup.UnitCacheKiB"/>).</summary>
+    private async Task SetCacheAsync(int kib, CancellationToken ct)
+    {
+        if (_sql.Sqlite && db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
+        {
+            await _sql.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{kib}"), [], ct).ConfigureAwait(false);
+        }
+    }
 
     // One connection for the whole intake instead of one per query (each open also runs the connection's set-up); the
     // context closes it when the request's scope ends.

@@ -3,6 +3,7 @@ using CoachLoop.Engine.Calls;
 using CoachLoop.Engine.Common;
 using CoachLoop.Engine.Flags;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CoachLoop.Data.Tests.Stores;
 
@@ -209,6 +210,40 @@ public sealed class CallIntakeStoreTests
         Assert.Equal(["tz-1"], after);
         Assert.Equal(local, stored.CallTime);
         Assert.Equal(TimeSpan.Zero, stored.CallTime.Offset);
+    }
+
+    [Fact]
+    public async Task AUnitOfSeveralCallsRunsWithALargerPageCacheFromItsSecondCallAndGivesItBack()
+    {
+        await using var database = await Ready(DatabaseProvider.Sqlite);
+        await using var db = database.CreateContext();
+        var store = new EfCallIntakeStore(db);
+        var intake = new ScoredCallIntake(store, new ManualClock());
+        var seen = new List<long>();
+
+        var together = await store.TryTogetherAsync(async ct =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal(IntakeOutcome.Accepted, (await intake.IngestAsync(Samples.Call($"unit-{i}"), ct)).Outcome);
+                seen.Add(await CacheSizeAsync(db));
+            }
+        }, CancellationToken.None);
+
+        Assert.True(together);
+        // A unit of one call (a single post on its own) costs no pragma; from the second call the cache is 8 MiB.
+        Assert.Equal([-256, -8192, -8192], seen);
+        // The connection stays open with the context, and goes back to the pool with the small cache every connection keeps.
+        Assert.Equal(-256, await CacheSizeAsync(db));
+        Assert.Equal(3, await db.ScoredCalls.CountAsync());
+    }
+
+    private static async Task<long> CacheSizeAsync(CoachLoopDbContext db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = "PRAGMA cache_size";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<TestDatabase> Ready(DatabaseProvider provider)
