@@ -61,9 +61,11 @@ perf_summary() {
   echo "$2 profile ($(basename "$1")): share of the samples by library, then by function (self time)"
   perf report -i "$1" --no-children --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | sed -n 1,12p
   perf report -i "$1" --no-children --sort dso,sym --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | sed -n 1,40p | cut -c1-200
+  # One inclusive report (a pass over every sample) serves both lists below.
+  local inclusive
+  inclusive=$(perf report -i "$1" --children --sort sym --stdio -g none 2>/dev/null || true)
   echo "$2 profile: SQLite's file reads, writes and syncs with the kernel work under them (inclusive)"
-  perf report -i "$1" --children --sort sym --stdio -g none 2>/dev/null \
-    | grep -E '\[\.\] (__libc_pread|__libc_pwrite|fdatasync|__libc_fsync|fsync)\b' | sed -n 1,6p  || true
+  grep -E '\[\.\] (__libc_pread|__libc_pwrite|fdatasync|__libc_fsync|fsync)\b' <<<"$inclusive" | sed -n 1,6p || true
   echo "$2 profile: CoachLoop's own methods with everything they call (inclusive)"
-  perf report -i "$1" --children --sort sym --stdio -g none 2>/dev/null | grep -E '\[\.\] .*CoachLoop\.' | sed -n 1,30p | cut -c1-200 || true
+  grep -E '\[\.\] .*CoachLoop\.' <<<"$inclusive" | sed -n 1,30p | cut -c1-200 || true
 }
